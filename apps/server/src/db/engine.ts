@@ -1,0 +1,54 @@
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { lockDataDir } from './lock';
+import type { DB } from './schema';
+
+// int8 (counts, sequence numbers) as JS numbers on both engines; values stay far below 2^53.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export type EngineKind = 'pglite' | 'postgres';
+
+export interface Database {
+  kind: EngineKind;
+  db: Kysely<DB>;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export interface EngineOptions {
+  /** PostgreSQL server; when absent, the embedded engine is used. */
+  databaseUrl?: string | null;
+  /** PGlite folder; null keeps the database in memory (tests). */
+  dataDir?: string | null;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: EngineOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    await pool.query('SELECT 1'); // fail now, with the server's message, rather than at the first request
+    return { kind: 'postgres', db, pool, close: () => db.destroy() };
+  }
+  const release = options.dataDir ? lockDataDir(options.dataDir) : () => {};
+  try {
+    const pglite = await PGlite.create(options.dataDir ?? undefined);
+    const pool = new pg.Pool(createPgConfig(pglite));
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      kind: 'pglite',
+      db,
+      pool,
+      async close() {
+        await db.destroy();
+        await pglite.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

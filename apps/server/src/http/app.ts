@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { Health } from '@canbo/domain';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppContext } from '../context';
+import { newId } from '../ids';
+import { registerAuditRoutes } from '../modules/audit/audit.routes';
+import { registerAuthRoutes } from '../modules/auth/auth.routes';
+import { registerJobRoutes } from '../modules/jobs/jobs.routes';
+import { registerSettingsRoutes } from '../modules/settings/settings.routes';
+import { registerUnitRoutes } from '../modules/units/units.routes';
+import { registerUserRoutes } from '../modules/users/users.routes';
+import { createServices, type Services } from '../services';
+import { registerErrorMapper } from './error-mapper';
+import { normalizeInput } from './normalize-input';
+import { registerSession } from './session';
+
+export type App = FastifyInstance & { services: Services };
+
+/** The SPA is same-origin only; Ant Design injects styles at run time, hence 'unsafe-inline' for styles. */
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+};
+
+export interface AppOptions {
+  /** Serve the built web app (off in tests). */
+  serveWeb?: boolean;
+  signInRatePerMinute?: number;
+}
+
+export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<App> {
+  const app = Fastify({
+    loggerInstance: ctx.logger as unknown as FastifyBaseLogger,
+    bodyLimit: 256 * 1024,
+    trustProxy: ctx.config.trustProxy,
+    requestIdHeader: false,
+    genReqId: () => newId(),
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const services = createServices(ctx);
+  app.decorate('services', services);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CSP } });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'canbo API', description: 'Quản lý công tác cán bộ — cadre work management', version: ctx.config.version },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+
+  registerErrorMapper(app);
+  registerSession(app, ctx);
+  app.addHook('preValidation', async (request) => {
+    if (request.body !== undefined) request.body = normalizeInput(request.body, 'body');
+    if (request.query && typeof request.query === 'object') request.query = normalizeInput(request.query, 'query');
+  });
+
+  const routes = { app, services, signInRatePerMinute: options.signInRatePerMinute ?? 20 };
+  app.get(
+    '/api/health',
+    { config: { access: 'public' }, schema: { tags: ['system'], response: { 200: Health } } },
+    async () => ({ status: 'ok' as const, db: ctx.engine, version: ctx.config.version }),
+  );
+  registerAuthRoutes(routes);
+  registerUserRoutes(routes);
+  registerUnitRoutes(routes);
+  registerSettingsRoutes(routes);
+  registerAuditRoutes(routes);
+  registerJobRoutes(routes);
+
+  const serveWeb = options.serveWeb ?? true;
+  const hasWeb = serveWeb && fs.existsSync(ctx.config.webDist);
+  if (hasWeb) await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({
+      error: { code: 'NOT_FOUND', message: 'Không tìm thấy.', messageEn: 'Not found.', details: [] },
+    });
+  });
+  return app as unknown as App;
+}
+
+export type RouteDeps = { app: FastifyInstance; services: Services; signInRatePerMinute: number };

@@ -1,0 +1,9 @@
+import type { Services } from '../services';
+import type { JobHandler } from './worker';
+
+/** Every kind of background job and what runs it. */
+export function jobHandlers(services: Services): Record<string, JobHandler> {
+  return {
+    'sessions.cleanup': async () => ({ deleted: await services.auth.cleanupExpiredSessions() }),
+  };
+}
