@@ -9,6 +9,13 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 900,
+    rolldownOptions: {
+      treeshake: {
+        // The shared domain package is pure (no I/O, no globals): pages that only need the role
+        // list must not pull in every zod contract.
+        moduleSideEffects: (id) => (/[\\/]packages[\\/]domain[\\/]/.test(id) ? false : undefined),
+      },
+    },
   },
   server: {
     port: 5173,

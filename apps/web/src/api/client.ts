@@ -38,7 +38,10 @@ export function setCsrfToken(token: string | null): void {
 }
 
 async function fetchCsrfToken(): Promise<string> {
-  const res = await fetch('/api/auth/csrf', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  const res = await fetch('/api/auth/csrf', {
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' },
+  });
   if (!res.ok) throw await toApiError(res);
   const body = (await res.json()) as { csrfToken: string };
   csrfToken = body.csrfToken;
@@ -70,7 +73,13 @@ async function toApiError(res: Response): Promise<ApiError> {
   }
   const e = body?.error;
   if (e?.code) {
-    return new ApiError(res.status, e.code, e.message ?? e.code, e.messageEn ?? e.message ?? e.code, e.details ?? []);
+    return new ApiError(
+      res.status,
+      e.code,
+      e.message ?? e.code,
+      e.messageEn ?? e.message ?? e.code,
+      e.details ?? [],
+    );
   }
   return new ApiError(
     res.status,

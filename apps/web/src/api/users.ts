@@ -30,7 +30,10 @@ export function useUser(id: string) {
 }
 
 export function useUserGrants(id: string) {
-  return useQuery({ queryKey: userKeys.grants(id), queryFn: () => api.get<GrantView[]>(`/users/${id}/grants`) });
+  return useQuery({
+    queryKey: userKeys.grants(id),
+    queryFn: () => api.get<GrantView[]>(`/users/${id}/grants`),
+  });
 }
 
 /** After any change to a user, the list, the detail and the grants are stale. */
@@ -87,5 +90,8 @@ export function useAddGrant(userId: string) {
 
 export function useRemoveGrant() {
   const invalidate = useInvalidateUsers();
-  return useMutation({ mutationFn: (grantId: string) => api.delete(`/grants/${grantId}`), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (grantId: string) => api.delete(`/grants/${grantId}`),
+    onSuccess: invalidate,
+  });
 }

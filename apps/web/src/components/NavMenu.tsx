@@ -1,4 +1,3 @@
-import type { Permission } from '@canbo/domain';
 import {
   AuditOutlined,
   HomeOutlined,
@@ -6,6 +5,7 @@ import {
   ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
+import type { Permission } from '@canbo/domain';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +22,12 @@ interface NavItem {
 const NAV: NavItem[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
   { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
-  { path: '/admin/security', label: 'nav.security', icon: <SafetyCertificateOutlined />, permission: 'settings.manage' },
+  {
+    path: '/admin/security',
+    label: 'nav.security',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'settings.manage',
+  },
   { path: '/admin/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/admin/jobs', label: 'nav.jobs', icon: <ScheduleOutlined />, permission: 'jobs.read' },
 ];

@@ -88,7 +88,8 @@ export function UnitTreeSelect({ value, onChange, initialLabel, placeholder, ...
       showSearch={{
         searchValue: search,
         onSearch: setSearch,
-        filterTreeNode: (input, node) => searching || searchKey(String(node.title)).includes(searchKey(input)),
+        filterTreeNode: (input, node) =>
+          searching || searchKey(String(node.title)).includes(searchKey(input)),
       }}
       notFoundContent={t('units.none')}
       popupMatchSelectWidth={false}

@@ -27,12 +27,33 @@ export function UserMenu({ compact }: { compact: boolean }) {
   };
 
   const items: MenuProps['items'] = [
-    { key: 'who', label: `${me.user.displayName} (${me.user.username})`, disabled: true, icon: <UserOutlined /> },
+    {
+      key: 'who',
+      label: `${me.user.displayName} (${me.user.username})`,
+      disabled: true,
+      icon: <UserOutlined />,
+    },
     { type: 'divider' },
-    { key: '/account/password', label: t('header.changePassword'), icon: <KeyOutlined />, ...domId('menu-password') },
-    { key: '/account/security', label: t('header.twoFactor'), icon: <SafetyOutlined />, ...domId('menu-two-factor') },
+    {
+      key: '/account/password',
+      label: t('header.changePassword'),
+      icon: <KeyOutlined />,
+      ...domId('menu-password'),
+    },
+    {
+      key: '/account/security',
+      label: t('header.twoFactor'),
+      icon: <SafetyOutlined />,
+      ...domId('menu-two-factor'),
+    },
     { type: 'divider' },
-    { key: 'sign-out', label: t('header.signOut'), icon: <LogoutOutlined />, danger: true, ...domId('sign-out') },
+    {
+      key: 'sign-out',
+      label: t('header.signOut'),
+      icon: <LogoutOutlined />,
+      danger: true,
+      ...domId('sign-out'),
+    },
   ];
 
   const onClick: MenuProps['onClick'] = ({ key }) => {

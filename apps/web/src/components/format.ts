@@ -12,7 +12,8 @@ export function formatDate(value: string | null | undefined, format = DATE): str
 }
 
 export const formatDateTime = (value: string | null | undefined) => formatDate(value, DATE_TIME);
-export const formatDateTimeSeconds = (value: string | null | undefined) => formatDate(value, DATE_TIME_SECONDS);
+export const formatDateTimeSeconds = (value: string | null | undefined) =>
+  formatDate(value, DATE_TIME_SECONDS);
 
 /** True while a lock end time lies in the future. */
 export function isLocked(lockedUntil: string | null | undefined): boolean {

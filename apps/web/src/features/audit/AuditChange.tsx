@@ -4,7 +4,8 @@ import type { AuditEntry } from '../../api/types';
 
 function Json({ value }: { value: unknown }) {
   const { t } = useTranslation();
-  if (value === null || value === undefined) return <Typography.Text type="secondary">{t('audit.empty')}</Typography.Text>;
+  if (value === null || value === undefined)
+    return <Typography.Text type="secondary">{t('audit.empty')}</Typography.Text>;
   return <pre className="json-block">{JSON.stringify(value, null, 2)}</pre>;
 }
 

@@ -41,7 +41,8 @@ export default function AuditPage() {
       dataIndex: 'actorName',
       key: 'actor',
       width: 180,
-      render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+      render: (v: string | null) =>
+        v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
     },
     {
       title: t('audit.action'),

@@ -22,7 +22,8 @@ export default function AccountSecurityPage() {
       form.resetFields();
       message.success(t('totp.disabled'));
     } catch (err) {
-      if (isApiError(err, 'WRONG_PASSWORD')) form.setFields([{ name: 'password', errors: [t('password.wrongCurrent')] }]);
+      if (isApiError(err, 'WRONG_PASSWORD'))
+        form.setFields([{ name: 'password', errors: [t('password.wrongCurrent')] }]);
     }
   };
 
@@ -57,7 +58,14 @@ export default function AccountSecurityPage() {
           {on ? (
             <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
               <Typography.Paragraph>{t('totp.disableIntro')}</Typography.Paragraph>
-              <input type="text" name="username" value={me.user.username} autoComplete="username" readOnly hidden />
+              <input
+                type="text"
+                name="username"
+                value={me.user.username}
+                autoComplete="username"
+                readOnly
+                hidden
+              />
               <Form.Item
                 name="password"
                 htmlFor="disable-password"

@@ -44,7 +44,13 @@ export default function ChangePasswordPage() {
       <PageTitle title={t('password.title')} />
       <Card>
         {forced ? (
-          <Alert type="warning" showIcon className="mb-16" title={t('password.forced')} id="password-forced" />
+          <Alert
+            type="warning"
+            showIcon
+            className="mb-16"
+            title={t('password.forced')}
+            id="password-forced"
+          />
         ) : null}
         <PasswordPolicy />
         {error ? (
@@ -54,7 +60,14 @@ export default function ChangePasswordPage() {
         ) : null}
         <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional">
           {/* Lets password managers store the new password under the right account. */}
-          <input type="text" name="username" value={me.user.username} autoComplete="username" readOnly hidden />
+          <input
+            type="text"
+            name="username"
+            value={me.user.username}
+            autoComplete="username"
+            readOnly
+            hidden
+          />
           <Form.Item
             name="currentPassword"
             label={t('password.current')}

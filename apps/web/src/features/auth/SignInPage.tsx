@@ -38,7 +38,8 @@ export default function SignInPage() {
       // The session gate sends a user with a pending step to that step.
       navigate(safeFrom(location.state), { replace: true });
     } catch (err) {
-      if (isApiError(err, 'TOTP_REQUIRED')) setCredentials({ username: input.username, password: input.password });
+      if (isApiError(err, 'TOTP_REQUIRED'))
+        setCredentials({ username: input.username, password: input.password });
     }
   };
 
@@ -91,13 +92,34 @@ export default function SignInPage() {
         </Form>
       ) : (
         <Form key="password" layout="vertical" requiredMark={false} onFinish={submit}>
-          <Form.Item name="username" label={t('signIn.username')} rules={[{ required: true, message: t('validation.required') }]}>
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" autoCapitalize="none" />
+          <Form.Item
+            name="username"
+            label={t('signIn.username')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <Input
+              prefix={<UserOutlined />}
+              autoComplete="username"
+              autoFocus
+              size="large"
+              autoCapitalize="none"
+            />
           </Form.Item>
-          <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="password"
+            label={t('signIn.password')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={signIn.isPending} id="sign-in-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            size="large"
+            loading={signIn.isPending}
+            id="sign-in-submit"
+          >
             {t('signIn.submit')}
           </Button>
         </Form>
@@ -125,10 +147,14 @@ function SignInError({ error }: { error: unknown }) {
     return <Alert id="sign-in-error" type="error" showIcon className="mb-16" title={t('signIn.invalid')} />;
   }
   if (isApiError(error, 'RATE_LIMITED')) {
-    return <Alert id="sign-in-error" type="warning" showIcon className="mb-16" title={t('signIn.rateLimited')} />;
+    return (
+      <Alert id="sign-in-error" type="warning" showIcon className="mb-16" title={t('signIn.rateLimited')} />
+    );
   }
   if (isApiError(error, 'TOTP_INVALID')) {
-    return <Alert id="sign-in-error" type="error" showIcon className="mb-16" title={t('signIn.totpInvalid')} />;
+    return (
+      <Alert id="sign-in-error" type="error" showIcon className="mb-16" title={t('signIn.totpInvalid')} />
+    );
   }
   return (
     <div className="mb-16">

@@ -86,7 +86,9 @@ export default function TwoFactorSetupPage() {
                 content: (
                   <Space orientation="vertical" size="small">
                     <span>{t('totp.step2')}</span>
-                    {qr ? <img src={qr} alt={t('totp.qrAlt')} className="totp-qr" width={220} height={220} /> : null}
+                    {qr ? (
+                      <img src={qr} alt={t('totp.qrAlt')} className="totp-qr" width={220} height={220} />
+                    ) : null}
                     <span>{t('totp.secretLabel')}</span>
                     <Typography.Text code copyable={{ text: secret }} className="totp-secret">
                       <span id="totp-secret" data-secret={secret}>
@@ -122,7 +124,12 @@ export default function TwoFactorSetupPage() {
                         <ErrorAlert error={enable.error} />
                       </div>
                     ) : null}
-                    <Button type="primary" htmlType="submit" loading={enable.isPending} id="enable-totp-submit">
+                    <Button
+                      type="primary"
+                      htmlType="submit"
+                      loading={enable.isPending}
+                      id="enable-totp-submit"
+                    >
                       {t('totp.enable')}
                     </Button>
                   </Form>

@@ -8,14 +8,14 @@ export default function NotFoundPage() {
   useDocumentTitle(t('errors.notFoundTitle'));
   return (
     <Result
-        status="404"
-        title="404"
-        subTitle={t('errors.notFoundText')}
-        extra={
-          <LinkButton to="/" type="primary" id="back-home">
-            {t('errors.backHome')}
-          </LinkButton>
-        }
+      status="404"
+      title="404"
+      subTitle={t('errors.notFoundText')}
+      extra={
+        <LinkButton to="/" type="primary" id="back-home">
+          {t('errors.backHome')}
+        </LinkButton>
+      }
     />
   );
 }

@@ -29,7 +29,7 @@ export default function HomePage() {
               {me.grants.map((g) => (
                 <li key={g.id}>
                   <RoleTag role={g.role} />
-                  <span className="grant-unit">{g.unitName}</span>
+                  <span className="grant-unit-name">{g.unitName}</span>
                   <Typography.Text type="secondary" className="grant-since">
                     {t('home.since', { date: formatDate(g.createdAt) })}
                   </Typography.Text>

@@ -35,7 +35,13 @@ export default function JobsPage() {
       .catch((err: unknown) => message.error(text.message(err)));
 
   const columns: TableProps<Job>['columns'] = [
-    { title: t('jobs.kind'), dataIndex: 'kind', key: 'kind', width: 180, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    {
+      title: t('jobs.kind'),
+      dataIndex: 'kind',
+      key: 'kind',
+      width: 180,
+      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+    },
     {
       title: t('jobs.state'),
       dataIndex: 'state',
@@ -51,8 +57,20 @@ export default function JobsPage() {
       render: (_: unknown, j) => `${j.attempts}/${j.maxAttempts}`,
     },
     { title: t('jobs.runAt'), dataIndex: 'runAt', key: 'runAt', width: 140, render: formatDateTime },
-    { title: t('jobs.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 140, render: formatDateTime },
-    { title: t('jobs.finishedAt'), dataIndex: 'finishedAt', key: 'finishedAt', width: 140, render: formatDateTime },
+    {
+      title: t('jobs.createdAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      width: 140,
+      render: formatDateTime,
+    },
+    {
+      title: t('jobs.finishedAt'),
+      dataIndex: 'finishedAt',
+      key: 'finishedAt',
+      width: 140,
+      render: formatDateTime,
+    },
     {
       title: t('jobs.lastError'),
       dataIndex: 'lastError',
@@ -77,7 +95,13 @@ export default function JobsPage() {
       fixed: 'right',
       render: (_: unknown, j) =>
         j.state === 'failed' ? (
-          <Button size="small" icon={<RedoOutlined />} onClick={() => doRetry(j.id)} className="retry-job" data-job-id={j.id}>
+          <Button
+            size="small"
+            icon={<RedoOutlined />}
+            onClick={() => doRetry(j.id)}
+            className="retry-job"
+            data-job-id={j.id}
+          >
             {t('jobs.retry')}
           </Button>
         ) : null,

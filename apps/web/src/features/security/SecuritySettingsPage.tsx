@@ -1,5 +1,5 @@
-import { ROLES, type Role } from '@canbo/domain';
 import { ReloadOutlined } from '@ant-design/icons';
+import { ROLES, type Role } from '@canbo/domain';
 import { Alert, App, Button, Card, Checkbox, Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSaveSecuritySettings, useSecuritySettings } from '../../api/admin';
@@ -59,7 +59,7 @@ export default function SecuritySettingsPage() {
         ) : null}
         <Form key={version} layout="vertical" initialValues={{ totpRequiredRoles }} onFinish={submit}>
           <Form.Item name="totpRequiredRoles" label={t('settings.rolesLabel')}>
-            <Checkbox.Group className="role-checkboxes" id="totp-required-roles">
+            <Checkbox.Group className="role-checkboxes">
               {ROLES.map((role) => (
                 <Checkbox key={role} value={role} id={`totp-role-${role}`}>
                   {t(`roles.${role}`)}

@@ -53,7 +53,8 @@ export function CreateUserDrawer({ open, onClose }: { open: boolean; onClose: ()
       const result = await create.mutateAsync(input);
       message.success(t('users.created', { username: result.user.username }));
       close();
-      if (result.temporaryPassword) setCreated({ username: result.user.username, password: result.temporaryPassword });
+      if (result.temporaryPassword)
+        setCreated({ username: result.user.username, password: result.temporaryPassword });
     } catch (err) {
       if (isApiError(err, 'USERNAME_TAKEN') || (isApiError(err) && err.status === 409)) {
         form.setFields([{ name: 'username', errors: [err.localized(i18n.language)] }]);
@@ -73,7 +74,12 @@ export function CreateUserDrawer({ open, onClose }: { open: boolean; onClose: ()
         extra={
           <Space>
             <Button onClick={close}>{t('common.cancel')}</Button>
-            <Button type="primary" loading={create.isPending} onClick={() => form.submit()} id="create-user-submit">
+            <Button
+              type="primary"
+              loading={create.isPending}
+              onClick={() => form.submit()}
+              id="create-user-submit"
+            >
               {t('common.create')}
             </Button>
           </Space>
@@ -127,7 +133,12 @@ export function CreateUserDrawer({ open, onClose }: { open: boolean; onClose: ()
           </Form.Item>
           <Typography.Title level={5}>{t('users.initialGrant')}</Typography.Title>
           <Form.Item name="role" htmlFor="new-role" label={t('users.role')} extra={t('users.roleHint')}>
-            <Select id="new-role" allowClear options={roleOptions(t, roles)} placeholder={t('users.noRole')} />
+            <Select
+              id="new-role"
+              allowClear
+              options={roleOptions(t, roles)}
+              placeholder={t('users.noRole')}
+            />
           </Form.Item>
           {role ? (
             <Form.Item
@@ -141,7 +152,11 @@ export function CreateUserDrawer({ open, onClose }: { open: boolean; onClose: ()
           ) : null}
         </Form>
       </Drawer>
-      <TemporaryPasswordModal password={created?.password ?? null} username={created?.username} onClose={() => setCreated(null)} />
+      <TemporaryPasswordModal
+        password={created?.password ?? null}
+        username={created?.username}
+        onClose={() => setCreated(null)}
+      />
     </>
   );
 }

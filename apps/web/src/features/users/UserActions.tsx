@@ -1,8 +1,20 @@
-import { KeyOutlined, SafetyOutlined, StopOutlined, UnlockOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import {
+  KeyOutlined,
+  SafetyOutlined,
+  StopOutlined,
+  UnlockOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
 import { App, Button, Card, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type UserDetail, useResetPassword, useResetTotp, useUnlockUser, useUpdateUser } from '../../api/users';
+import {
+  type UserDetail,
+  useResetPassword,
+  useResetTotp,
+  useUnlockUser,
+  useUpdateUser,
+} from '../../api/users';
 import { formatDateTime, isLocked } from '../../components/format';
 import { TemporaryPasswordModal } from '../../components/TemporaryPasswordModal';
 import { useErrorText } from '../../components/useErrorText';
@@ -42,7 +54,10 @@ export function UserActions({ user, canManage }: { user: UserDetail; canManage: 
         <Popconfirm
           title={t('users.resetPasswordConfirm')}
           onConfirm={() =>
-            run(async () => setTempPassword((await resetPassword.mutateAsync()).temporaryPassword), t('users.passwordReset'))
+            run(
+              async () => setTempPassword((await resetPassword.mutateAsync()).temporaryPassword),
+              t('users.passwordReset'),
+            )
           }
           okText={t('common.yes')}
           cancelText={t('common.no')}
@@ -68,7 +83,13 @@ export function UserActions({ user, canManage }: { user: UserDetail; canManage: 
           cancelText={t('common.no')}
           disabled={!user.totpEnabled}
         >
-          <Button block icon={<SafetyOutlined />} disabled={!user.totpEnabled} loading={resetTotp.isPending} id="reset-totp">
+          <Button
+            block
+            icon={<SafetyOutlined />}
+            disabled={!user.totpEnabled}
+            loading={resetTotp.isPending}
+            id="reset-totp"
+          >
             {t('users.resetTotp')}
           </Button>
         </Popconfirm>
@@ -94,7 +115,11 @@ export function UserActions({ user, canManage }: { user: UserDetail; canManage: 
           </Button>
         </Popconfirm>
       </Space>
-      <TemporaryPasswordModal password={tempPassword} username={user.username} onClose={() => setTempPassword(null)} />
+      <TemporaryPasswordModal
+        password={tempPassword}
+        username={user.username}
+        onClose={() => setTempPassword(null)}
+      />
     </Card>
   );
 }

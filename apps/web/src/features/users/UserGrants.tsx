@@ -1,5 +1,5 @@
-import type { GrantView, Role } from '@canbo/domain';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { GrantView, Role } from '@canbo/domain';
 import { App, Button, Card, Form, Popconfirm, Select, Table, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type UserDetail, useAddGrant, useRemoveGrant } from '../../api/users';
@@ -31,9 +31,20 @@ export function UserGrants({ user, canManage }: { user: UserDetail; canManage: b
   };
 
   const columns: TableProps<GrantView>['columns'] = [
-    { title: t('users.role'), dataIndex: 'role', key: 'role', render: (role: Role) => <RoleTag role={role} /> },
+    {
+      title: t('users.role'),
+      dataIndex: 'role',
+      key: 'role',
+      render: (role: Role) => <RoleTag role={role} />,
+    },
     { title: t('users.unit'), dataIndex: 'unitName', key: 'unitName' },
-    { title: t('users.grantedAt'), dataIndex: 'createdAt', key: 'createdAt', width: 120, render: (v: string) => formatDate(v) },
+    {
+      title: t('users.grantedAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      width: 120,
+      render: (v: string) => formatDate(v),
+    },
   ];
   if (canManage) {
     columns.push({
@@ -70,14 +81,33 @@ export function UserGrants({ user, canManage }: { user: UserDetail; canManage: b
     <Card title={t('users.grants')} size="small" id="user-grants">
       {canManage ? (
         <Form form={form} layout="inline" onFinish={submit} className="grant-form">
-          <Form.Item name="role" htmlFor="grant-role" rules={[{ required: true, message: t('validation.required') }]}>
-            <Select id="grant-role" options={roleOptions(t, roles)} placeholder={t('users.role')} className="grant-role" />
+          <Form.Item
+            name="role"
+            htmlFor="grant-role"
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <Select
+              id="grant-role"
+              options={roleOptions(t, roles)}
+              placeholder={t('users.role')}
+              className="grant-role"
+            />
           </Form.Item>
-          <Form.Item name="unitId" htmlFor="grant-unit" rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="unitId"
+            htmlFor="grant-unit"
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <UnitTreeSelect id="grant-unit" className="grant-unit" />
           </Form.Item>
           <Form.Item>
-            <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={add.isPending} id="grant-add">
+            <Button
+              type="primary"
+              htmlType="submit"
+              icon={<PlusOutlined />}
+              loading={add.isPending}
+              id="grant-add"
+            >
               {t('users.addGrant')}
             </Button>
           </Form.Item>

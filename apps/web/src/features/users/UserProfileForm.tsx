@@ -42,7 +42,10 @@ export function UserProfileForm({ user, canEdit, onReload }: Props) {
       message.success(t('users.saved'));
     } catch (err) {
       const stale = isApiError(err) && err.status === 409;
-      if (!stale && !applyFieldErrors(form, err, ['displayName', 'email', 'unitId'], i18n.language === 'en')) {
+      if (
+        !stale &&
+        !applyFieldErrors(form, err, ['displayName', 'email', 'unitId'], i18n.language === 'en')
+      ) {
         setAlertError(err);
       }
     }

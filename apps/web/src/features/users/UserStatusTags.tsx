@@ -10,7 +10,12 @@ export function UserStatusTags({ user, showTotp = false }: { user: Status; showT
   const { t } = useTranslation();
   const locked = isLocked(user.lockedUntil);
   const tags = [];
-  if (user.disabled) tags.push(<Tag key="disabled" color="default">{t('users.status.disabled')}</Tag>);
+  if (user.disabled)
+    tags.push(
+      <Tag key="disabled" color="default">
+        {t('users.status.disabled')}
+      </Tag>,
+    );
   if (locked) {
     tags.push(
       <Tooltip key="locked" title={t('users.status.lockedUntil', { time: formatDateTime(user.lockedUntil) })}>
@@ -18,9 +23,24 @@ export function UserStatusTags({ user, showTotp = false }: { user: Status; showT
       </Tooltip>,
     );
   }
-  if (user.mustChangePassword) tags.push(<Tag key="pw" color="warning">{t('users.status.mustChange')}</Tag>);
-  if (showTotp && user.totpEnabled) tags.push(<Tag key="totp" color="processing">{t('users.status.totp')}</Tag>);
-  if (tags.length === 0) tags.push(<Tag key="active" color="success">{t('users.status.active')}</Tag>);
+  if (user.mustChangePassword)
+    tags.push(
+      <Tag key="pw" color="warning">
+        {t('users.status.mustChange')}
+      </Tag>,
+    );
+  if (showTotp && user.totpEnabled)
+    tags.push(
+      <Tag key="totp" color="processing">
+        {t('users.status.totp')}
+      </Tag>,
+    );
+  if (tags.length === 0)
+    tags.push(
+      <Tag key="active" color="success">
+        {t('users.status.active')}
+      </Tag>,
+    );
   return (
     <Space size={[0, 4]} wrap>
       {tags}

@@ -1,5 +1,5 @@
-import type { GrantView, Role, UserView } from '@canbo/domain';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import type { GrantView, Role, UserView } from '@canbo/domain';
 import { Button, Card, Input, Space, Table, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -86,7 +86,12 @@ export default function UsersPage() {
         );
       },
     },
-    { title: t('users.statusTitle'), key: 'status', width: 180, render: (_: unknown, row) => <UserStatusTags user={row} /> },
+    {
+      title: t('users.statusTitle'),
+      key: 'status',
+      width: 180,
+      render: (_: unknown, row) => <UserStatusTags user={row} />,
+    },
     {
       title: t('users.lastSignIn'),
       dataIndex: 'lastSignInAt',
@@ -145,7 +150,8 @@ export default function UsersPage() {
             pageSizeOptions: PAGE_SIZES,
             showSizeChanger: true,
             showTotal: (total) => t('common.total', { count: total }),
-            onChange: (p, size) => update({ page: size !== pageSize ? 1 : p, size: size === 20 ? undefined : size }),
+            onChange: (p, size) =>
+              update({ page: size !== pageSize ? 1 : p, size: size === 20 ? undefined : size }),
           }}
         />
       </Card>
