@@ -3,7 +3,7 @@ import type { App } from '../src/http/app';
 export interface Response<T = any> {
   status: number;
   body: T;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | number | undefined>;
 }
 
 /** An HTTP client over app.inject that keeps cookies and sends the CSRF header like the web app. */
@@ -22,7 +22,7 @@ export interface Client {
 export function clientFor(app: App): Client {
   const cookies = new Map<string, string>();
 
-  async function raw(options: { method: string; url: string; payload?: string; headers?: Record<string, string> }) {
+  async function raw(options: { method: string; url: string; payload?: string; headers?: Record<string, string> }): Promise<Response> {
     const res = await app.inject({
       method: options.method as 'GET',
       url: options.url,

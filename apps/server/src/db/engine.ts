@@ -7,6 +7,8 @@ import type { DB } from './schema';
 
 // int8 (counts, sequence numbers) as JS numbers on both engines; values stay far below 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
+// DATE as the 'YYYY-MM-DD' text it is: a JS Date would shift it by the server's time zone.
+pg.types.setTypeParser(1082, (value) => value);
 
 export type EngineKind = 'pglite' | 'postgres';
 

@@ -3,6 +3,11 @@ import type { ColumnType, Generated } from 'kysely';
 /** Timestamps come back as Date from both engines (node-postgres types). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json = ColumnType<unknown, string, string>;
+/**
+ * Calendar dates ('YYYY-MM-DD'). The engines return DATE columns as strings because the
+ * date type parser is set to identity in db/engine.ts (no time-zone shifts).
+ */
+export type CalendarDate = string;
 
 export interface TenantTable {
   id: string;
@@ -19,6 +24,17 @@ export interface OrgUnitTable {
   parent_id: string | null;
   path: string;
   depth: number;
+  type: Generated<string>;
+  short_name: string | null;
+  level: string | null;
+  address: string | null;
+  is_party_org: Generated<boolean>;
+  admin_area: string | null;
+  status: Generated<string>;
+  valid_from: Generated<CalendarDate>;
+  valid_to: CalendarDate | null;
+  search_key: Generated<string>;
+  sort_key: Generated<string>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -32,6 +48,7 @@ export interface AppUserTable {
   display_name: string;
   email: string | null;
   unit_id: string;
+  person_id: string | null;
   password_hash: string;
   must_change_password: Generated<boolean>;
   password_changed_at: Timestamp;
@@ -119,7 +136,176 @@ export interface JobTable {
   finished_at: Timestamp | null;
 }
 
+export interface OrgUnitVersionTable {
+  tenant_id: string;
+  unit_id: string;
+  valid_from: CalendarDate;
+  valid_to: CalendarDate | null;
+  code: string;
+  name: string;
+  short_name: string | null;
+  type: string;
+  parent_id: string | null;
+  path: string;
+  depth: number;
+  is_party_org: boolean;
+  change_id: string | null;
+}
+
+export interface OrgChangeTable {
+  tenant_id: string;
+  id: string;
+  kind: string;
+  effective_date: CalendarDate;
+  payload: Json;
+  summary: Json;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface UnitSuccessionTable {
+  tenant_id: string;
+  predecessor_id: string;
+  successor_id: string;
+  change_id: string;
+  effective_date: CalendarDate;
+  kind: string;
+}
+
+export interface PersonTable {
+  tenant_id: string;
+  id: string;
+  code: string;
+  unit_id: string;
+  full_name: string;
+  other_name: string | null;
+  sex: string;
+  birth_date: CalendarDate;
+  birth_place: string | null;
+  hometown: string | null;
+  ethnicity: Generated<string>;
+  religion: string | null;
+  cccd: string | null;
+  phone: string | null;
+  email: string | null;
+  education_level: string | null;
+  professional_qualification: string | null;
+  political_theory: string | null;
+  state_management: string | null;
+  foreign_language: string | null;
+  it_level: string | null;
+  staff_category: string;
+  salary_scale: string | null;
+  salary_step: number | null;
+  salary_date: CalendarDate | null;
+  party_status: Generated<string>;
+  party_admitted_date: CalendarDate | null;
+  party_full_date: CalendarDate | null;
+  party_card_number: string | null;
+  search_key: string;
+  sort_key: string;
+  status: Generated<string>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PersonHistoryTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  changed_at: Timestamp;
+  changed_by: string | null;
+  source: string;
+  section: string;
+  before: Json | null;
+  after: Json | null;
+}
+
+export interface PositionTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  unit_id: string;
+  title: string;
+  title_group: string | null;
+  is_leader: Generated<boolean>;
+  is_concurrent: Generated<boolean>;
+  start_date: CalendarDate;
+  end_date: CalendarDate | null;
+  decision_number: string | null;
+  end_reason: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface DisciplineTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  form: string;
+  decision_number: string | null;
+  decision_date: CalendarDate;
+  issuer: string | null;
+  reason: string | null;
+  expiry_date: CalendarDate | null;
+  created_at: Timestamp;
+}
+
+export interface AwardTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  kind: string;
+  title: string;
+  decision_number: string | null;
+  decision_date: CalendarDate;
+  issuer: string | null;
+  created_at: Timestamp;
+}
+
+export interface TrainingTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  kind: string;
+  course: string;
+  institution: string | null;
+  start_date: CalendarDate;
+  end_date: CalendarDate | null;
+  certificate: string | null;
+  created_at: Timestamp;
+}
+
+export interface ImportRunTable {
+  tenant_id: string;
+  id: string;
+  kind: string;
+  file_name: string;
+  file_hash: string;
+  status: string;
+  total_rows: Generated<number>;
+  done_rows: Generated<number>;
+  created: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  errors: ColumnType<unknown, string | undefined, string>;
+  created_by: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
 export interface DB {
+  org_unit_version: OrgUnitVersionTable;
+  org_change: OrgChangeTable;
+  unit_succession: UnitSuccessionTable;
+  person: PersonTable;
+  person_history: PersonHistoryTable;
+  position: PositionTable;
+  discipline: DisciplineTable;
+  award: AwardTable;
+  training: TrainingTable;
+  import_run: ImportRunTable;
   tenant: TenantTable;
   org_unit: OrgUnitTable;
   app_user: AppUserTable;

@@ -26,7 +26,13 @@ import { registerErrorMapper } from './error-mapper';
 import { normalizeInput } from './normalize-input';
 import { registerSession } from './session';
 
-export type App = FastifyInstance & { services: Services };
+/** A route of the API, as registered (`/api/users/:id`). */
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+export type App = FastifyInstance & { services: Services; routeList: RouteEntry[] };
 
 /** The SPA is same-origin only; Ant Design injects styles at run time, hence 'unsafe-inline' for styles. */
 const CSP = {
@@ -60,6 +66,16 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+
+  // Every API route, for checks that must cover them all (permission matrix, fuzzing).
+  const routeList: RouteEntry[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeList.push({ method, url: route.url });
+    }
+  });
 
   const services = createServices(ctx);
   app.decorate('services', services);

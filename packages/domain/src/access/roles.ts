@@ -8,6 +8,13 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   'units.read',
   'units.manage',
+  /** Restructuring: merge, split, move, dissolve. */
+  'units.restructure',
+  'people.read',
+  'people.manage',
+  /** Unmasked CCCD and party-membership data; every such read is audited. */
+  'people.readSensitive',
+  'imports.run',
   'users.read',
   'users.manage',
   'grants.manage',
@@ -20,12 +27,24 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  officer: ['units.read', 'units.manage', 'users.read', 'users.manage', 'grants.manage'],
-  head: ['units.read'],
-  manager: ['units.read'],
+  officer: [
+    'units.read',
+    'units.manage',
+    'units.restructure',
+    'people.read',
+    'people.manage',
+    'people.readSensitive',
+    'imports.run',
+    'users.read',
+    'users.manage',
+    'grants.manage',
+  ],
+  head: ['units.read', 'people.read'],
+  manager: ['units.read', 'people.read'],
+  // Staff see the unit tree; their own record is reached through their account, not through scope.
   staff: ['units.read'],
   // The inspection committee reads everything in scope, the audit trail included, and changes nothing.
-  inspector: ['units.read', 'users.read', 'audit.read'],
+  inspector: ['units.read', 'people.read', 'people.readSensitive', 'users.read', 'audit.read'],
 };
 
 /** Roles an organisation officer may hand out; administrators may grant any role. */

@@ -1,0 +1,108 @@
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { systemActor } from '@canbo/server/src/access/actor';
+import { ensureTenant, type Tenant } from '@canbo/server/src/bootstrap';
+import { loadConfig } from '@canbo/server/src/config';
+import type { AppContext } from '@canbo/server/src/context';
+import { migrate } from '@canbo/server/src/db/migrator';
+import { type App, buildApp } from '@canbo/server/src/http/app';
+import { createServices, type Services } from '@canbo/server/src/services';
+import pino from 'pino';
+import type { BenchDatabase } from './engines';
+
+export const BENCH_PASSWORD = 'Hieunang2026xyz';
+
+/** How many units the tree has under the root: districts × wards × teams. */
+const TREE = { districts: 6, wardsPerDistrict: 8, teamsPerWard: 5 };
+
+export interface Organisation {
+  unitCount: number;
+  /** The staff members' grant: one district and everything below it. */
+  grantedUnitId: string;
+  /** A team three levels down inside the granted district: the row the read benchmark fetches. */
+  targetUnitId: string;
+  /** Staff accounts granted on the district, one per concurrent sign-in lane. */
+  staff: string[];
+}
+
+export interface CanboServer {
+  app: App;
+  ctx: AppContext;
+  services: Services;
+  tenant: Tenant;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application as `serve` builds it (migrations, tenant, services, every plugin and hook),
+ * minus the static web files, listening on a random local port. It logs at the production level
+ * ('info', one line per request) into the null device, so that logging costs what it costs in
+ * production without flooding the terminal.
+ */
+export async function startCanbo(bench: BenchDatabase): Promise<CanboServer> {
+  const { database } = bench;
+  await migrate(database.pool);
+  const tenant = await ensureTenant(database.db, 'bench', 'Thành ủy Đo hiệu năng');
+  const config = { ...loadConfig({}), databaseUrl: null, logLevel: 'info' };
+  const sink = pino.destination({ dest: os.devNull, sync: false });
+  const logger = pino({ level: config.logLevel, base: { app: 'canbo' } }, sink);
+  const ctx: AppContext = { db: database.db, engine: database.kind, config, tenantId: tenant.tenantId, rootPath: tenant.rootPath, logger };
+  const services = createServices(ctx);
+  const app = await buildApp(ctx, { serveWeb: false, signInRatePerMinute: 1_000_000 });
+  const close = async () => {
+    await app.close();
+    sink.end();
+  };
+  try {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const { port } = app.server.address() as AddressInfo;
+  return { app, ctx, services, tenant, baseUrl: `http://127.0.0.1:${port}`, close };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A city-like tree of a few hundred units, built through the units service (with its audit entries). */
+export async function buildOrganisation(server: CanboServer, staffCount: number): Promise<Organisation> {
+  const { services, tenant, ctx } = server;
+  const system = systemActor(tenant.tenantId, 'bench');
+  let unitCount = 0;
+  const unit = async (parentId: string, code: string, name: string) => {
+    unitCount++;
+    return (await services.units.create(system, { parentId, code, name })).id;
+  };
+  const districts: string[] = [];
+  let target = '';
+  for (let d = 1; d <= TREE.districts; d++) {
+    const district = await unit(tenant.rootUnitId, `Q${pad(d)}`, `Quận ${d}`);
+    districts.push(district);
+    for (let w = 1; w <= TREE.wardsPerDistrict; w++) {
+      const ward = await unit(district, `Q${pad(d)}-P${pad(w)}`, `Phường ${w}, Quận ${d}`);
+      for (let t = 1; t <= TREE.teamsPerWard; t++) {
+        const team = await unit(ward, `Q${pad(d)}-P${pad(w)}-T${t}`, `Tổ dân phố ${t}, Phường ${w}`);
+        if (d === 1 && w === 4 && t === 3) target = team;
+      }
+    }
+  }
+  const granted = districts[0]!;
+  const staff: string[] = [];
+  for (let i = 1; i <= staffCount; i++) {
+    const username = `bench.staff${i}`;
+    const { user } = await services.users.create(system, {
+      username,
+      displayName: `Cán bộ đo ${i}`,
+      email: null,
+      unitId: granted,
+      password: BENCH_PASSWORD,
+      grants: [{ role: 'staff', unitId: granted }],
+    });
+    // Accounts made by an administrator must change their password first; skip that step.
+    await ctx.db.updateTable('app_user').set({ must_change_password: false }).where('id', '=', user.id).execute();
+    staff.push(username);
+  }
+  return { unitCount, grantedUnitId: granted, targetUnitId: target, staff };
+}

@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { type Database, type EngineKind, openDatabase } from '@canbo/server/src/db/engine';
+
+export interface BenchDatabase {
+  kind: EngineKind;
+  database: Database;
+  /** e.g. "PostgreSQL 15.20" — read from the server, not assumed. */
+  version: string;
+  /** Closes the connections and, on PostgreSQL, drops the database the run created. */
+  close(): Promise<void>;
+}
+
+/** The PostgreSQL server to measure on, if any: BENCH_DATABASE_URL, else DATABASE_URL. */
+export function postgresUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
+  return env.BENCH_DATABASE_URL || env.DATABASE_URL || null;
+}
+
+async function serverVersion(database: Database): Promise<string> {
+  const { rows } = await database.pool.query<{ server_version: string }>('SHOW server_version');
+  return `PostgreSQL ${rows[0]?.server_version.split(' ')[0] ?? '?'}`;
+}
+
+/** An in-memory PGlite: nothing touches the disk, nothing to clean up but the instance. */
+export async function openPglite(): Promise<BenchDatabase> {
+  const database = await openDatabase({ dataDir: null });
+  try {
+    return { kind: 'pglite', database, version: `PGlite (${await serverVersion(database)})`, close: () => database.close() };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+async function admin(url: string, statement: string): Promise<void> {
+  const server = await openDatabase({ databaseUrl: url, poolSize: 1 });
+  try {
+    await server.pool.query(statement);
+  } finally {
+    await server.close();
+  }
+}
+
+/** A fresh database on the server named by `serverUrl`, dropped by close(). */
+export async function openPostgres(serverUrl: string): Promise<BenchDatabase> {
+  const name = `canbo_bench_${randomBytes(6).toString('hex')}`;
+  try {
+    await admin(serverUrl, `CREATE DATABASE ${name}`);
+  } catch (error) {
+    throw new Error(`cannot create a database on the benchmark server: ${(error as Error).message}`);
+  }
+  const drop = () => admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  let database: Database;
+  try {
+    database = await openDatabase({ databaseUrl: url.toString() });
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  const close = async () => {
+    try {
+      await database.close();
+    } finally {
+      await drop();
+    }
+  };
+  try {
+    return { kind: 'postgres', database, version: await serverVersion(database), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

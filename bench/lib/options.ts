@@ -1,0 +1,28 @@
+import type { LoadOptions } from './load';
+
+export interface BenchOptions {
+  quick: boolean;
+  load: LoadOptions;
+  /** Sign-ins per run (sequential, and again spread over the concurrent lanes). */
+  signIns: number;
+  signInConcurrency: number;
+}
+
+export function parseArgs(argv: readonly string[]): BenchOptions {
+  const unknown = argv.filter((a) => a !== '--quick');
+  if (unknown.length) throw new Error(`unknown argument ${unknown.join(' ')} (usage: npm run bench [-- --quick])`);
+  const quick = argv.includes('--quick');
+  return {
+    quick,
+    load: quick
+      ? { connections: 50, durationSeconds: 3, warmupSeconds: 1 }
+      : { connections: 50, durationSeconds: 10, warmupSeconds: 2 },
+    signIns: quick ? 40 : 100,
+    signInConcurrency: 8,
+  };
+}
+
+/** Progress goes to stderr; stdout carries the result table only. */
+export function progress(message: string): void {
+  process.stderr.write(`  ${message}\n`);
+}
