@@ -7,6 +7,7 @@ import { findUnit } from '@canbo/server/src/modules/units/units.repository';
 import { type CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import { startBareFastify } from './lib/bare';
 import type { CanboServer, Organisation } from './lib/canbo';
+import { BenchFailure } from './lib/failure';
 import { httpLoad, operationLoad, type Throughput } from './lib/load';
 import { type BenchOptions, progress } from './lib/options';
 import { type Row, row } from './lib/report';
@@ -22,7 +23,12 @@ const describe = (t: Throughput, unit: string) =>
  * The SQL the app sends for one GET /api/units/:id (session with grants, then the unit inside the
  * actor's scope), captured from the repositories themselves so that the baseline cannot drift.
  */
-async function captureReads(server: CanboServer, pool: Database['pool'], sessionCookie: string, unitId: string) {
+async function captureReads(
+  server: CanboServer,
+  pool: Database['pool'],
+  sessionCookie: string,
+  unitId: string,
+) {
   const captured: CompiledQuery[] = [];
   const recorder = new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),
@@ -32,7 +38,7 @@ async function captureReads(server: CanboServer, pool: Database['pool'], session
   });
   const token = decodeURIComponent(sessionCookie.slice(sessionCookie.indexOf('=') + 1));
   const session = await findSession(recorder, server.tenant.tenantId, sessionIdOf(token));
-  if (!session) throw new Error('the benchmark session was not found');
+  if (!session) throw new BenchFailure('the benchmark session was not found');
   const actor: Actor = {
     kind: 'user',
     tenantId: server.tenant.tenantId,
@@ -43,10 +49,11 @@ async function captureReads(server: CanboServer, pool: Database['pool'], session
     ip: null,
   };
   const unit = await findUnit(recorder, scopeOf(actor, 'units.read'), unitId);
-  if (!unit) throw new Error('the benchmark unit is out of the staff member’s scope');
+  if (!unit) throw new BenchFailure('the benchmark unit is out of the staff member’s scope');
   // Not destroyed: that would end the pool, which the app owns.
   const [sessionQuery, unitQuery] = captured;
-  if (captured.length !== 2 || !sessionQuery || !unitQuery) throw new Error(`expected 2 queries per read, captured ${captured.length}`);
+  if (captured.length !== 2 || !sessionQuery || !unitQuery)
+    throw new BenchFailure(`expected 2 queries per read, captured ${captured.length}`);
   return [sessionQuery, unitQuery] as const;
 }
 
@@ -59,8 +66,15 @@ export async function benchUnitRead(
   options: BenchOptions,
 ): Promise<Row[]> {
   const path = `/api/units/${org.targetUnitId}`;
-  const unit = await getJson<{ id: string }>(server.baseUrl, path, sessionCookie);
-  if (unit.id !== org.targetUnitId) throw new Error(`GET ${path} returned another unit`);
+  // Outside transactions the app checks a connection out of the pool once per statement.
+  let statements = 0;
+  const count = () => statements++;
+  pool.on('acquire', count);
+  const unit = await getJson<{ id: string }>(server.baseUrl, path, sessionCookie).finally(() =>
+    pool.off('acquire', count),
+  );
+  if (unit.id !== org.targetUnitId) throw new BenchFailure(`GET ${path} returned another unit`);
+  progress(`GET ${path.replace(org.targetUnitId, ':id')} runs ${statements} SQL statements`);
 
   const bareServer = await startBareFastify();
   let bare: Throughput;
@@ -83,11 +97,21 @@ export async function benchUnitRead(
 
   const name = `${engine} GET /api/units/:id`;
   return [
-    row(name, canbo.perSecond, 'req/s', { label: 'bare Fastify', value: bare.perSecond, unit: 'req/s' }, {
-      kind: 'ratio-at-least',
-      min: THROUGHPUT_GOALS[engine],
-    }),
+    row(
+      name,
+      canbo.perSecond,
+      'req/s',
+      { label: 'bare Fastify', value: bare.perSecond, unit: 'req/s' },
+      {
+        kind: 'ratio-at-least',
+        min: THROUGHPUT_GOALS[engine],
+      },
+    ),
     row(`${name} p99`, canbo.p99, 'ms', { label: 'bare Fastify p99', value: bare.p99, unit: 'ms' }),
-    row(`${name} vs raw SQL`, canbo.perSecond, 'req/s', { label: 'same 2 reads via pool.query', value: raw.perSecond, unit: 'ops/s' }),
+    row(`${name} vs raw SQL`, canbo.perSecond, 'req/s', {
+      label: 'same 2 reads via pool.query',
+      value: raw.perSecond,
+      unit: 'ops/s',
+    }),
   ];
 }

@@ -31,28 +31,35 @@ export interface CanboServer {
   services: Services;
   tenant: Tenant;
   baseUrl: string;
+  /** The last error the server logged, to explain a failed request. */
+  lastError(): string | null;
   close(): Promise<void>;
 }
 
 /**
  * The real application as `serve` builds it (migrations, tenant, services, every plugin and hook),
- * minus the static web files, listening on a random local port. It logs at the production level
- * ('info', one line per request) into the null device, so that logging costs what it costs in
- * production without flooding the terminal.
+ * minus the static web files, listening on a random local port.
  */
 export async function startCanbo(bench: BenchDatabase): Promise<CanboServer> {
   const { database } = bench;
   await migrate(database.pool);
   const tenant = await ensureTenant(database.db, 'bench', 'Thành ủy Đo hiệu năng');
   const config = { ...loadConfig({}), databaseUrl: null, logLevel: 'info' };
-  const sink = pino.destination({ dest: os.devNull, sync: false });
-  const logger = pino({ level: config.logLevel, base: { app: 'canbo' } }, sink);
-  const ctx: AppContext = { db: database.db, engine: database.kind, config, tenantId: tenant.tenantId, rootPath: tenant.rootPath, logger };
+  const log = serverLog();
+  const logger = pino({ level: config.logLevel, base: { app: 'canbo' } }, log.stream);
+  const ctx: AppContext = {
+    db: database.db,
+    engine: database.kind,
+    config,
+    tenantId: tenant.tenantId,
+    rootPath: tenant.rootPath,
+    logger,
+  };
   const services = createServices(ctx);
   const app = await buildApp(ctx, { serveWeb: false, signInRatePerMinute: 1_000_000 });
   const close = async () => {
     await app.close();
-    sink.end();
+    log.end();
   };
   try {
     await app.listen({ host: '127.0.0.1', port: 0 });
@@ -61,7 +68,32 @@ export async function startCanbo(bench: BenchDatabase): Promise<CanboServer> {
     throw error;
   }
   const { port } = app.server.address() as AddressInfo;
-  return { app, ctx, services, tenant, baseUrl: `http://127.0.0.1:${port}`, close };
+  return { app, ctx, services, tenant, baseUrl: `http://127.0.0.1:${port}`, lastError: log.lastError, close };
+}
+
+/**
+ * Logs at the production level ('info', lines per request), written synchronously like pino's
+ * default stdout destination but into the null device; error lines are kept to explain failures.
+ */
+function serverLog() {
+  const sink = pino.destination({ dest: os.devNull, sync: true });
+  let last: string | null = null;
+  const stream = {
+    write(line: string) {
+      sink.write(line);
+      if (line.includes('"level":50') || line.includes('"level":60')) last = line;
+    },
+  };
+  const lastError = () => {
+    if (!last) return null;
+    try {
+      const entry = JSON.parse(last) as { msg?: string; err?: { message?: string; stack?: string } };
+      return [entry.msg, entry.err?.stack ?? entry.err?.message].filter(Boolean).join(': ');
+    } catch {
+      return last;
+    }
+  };
+  return { stream, lastError, end: () => sink.end() };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -101,7 +133,11 @@ export async function buildOrganisation(server: CanboServer, staffCount: number)
       grants: [{ role: 'staff', unitId: granted }],
     });
     // Accounts made by an administrator must change their password first; skip that step.
-    await ctx.db.updateTable('app_user').set({ must_change_password: false }).where('id', '=', user.id).execute();
+    await ctx.db
+      .updateTable('app_user')
+      .set({ must_change_password: false })
+      .where('id', '=', user.id)
+      .execute();
     staff.push(username);
   }
   return { unitCount, grantedUnitId: granted, targetUnitId: target, staff };

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Database, type EngineKind, openDatabase } from '@canbo/server/src/db/engine';
+import { BenchFailure } from './failure';
 
 export interface BenchDatabase {
   kind: EngineKind;
@@ -24,7 +25,12 @@ async function serverVersion(database: Database): Promise<string> {
 export async function openPglite(): Promise<BenchDatabase> {
   const database = await openDatabase({ dataDir: null });
   try {
-    return { kind: 'pglite', database, version: `PGlite (${await serverVersion(database)})`, close: () => database.close() };
+    return {
+      kind: 'pglite',
+      database,
+      version: `PGlite (${await serverVersion(database)})`,
+      close: () => database.close(),
+    };
   } catch (error) {
     await database.close();
     throw error;
@@ -46,7 +52,7 @@ export async function openPostgres(serverUrl: string): Promise<BenchDatabase> {
   try {
     await admin(serverUrl, `CREATE DATABASE ${name}`);
   } catch (error) {
-    throw new Error(`cannot create a database on the benchmark server: ${(error as Error).message}`);
+    throw new BenchFailure(`cannot create a database on the benchmark server: ${(error as Error).message}`);
   }
   const drop = () => admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   const url = new URL(serverUrl);
@@ -58,7 +64,15 @@ export async function openPostgres(serverUrl: string): Promise<BenchDatabase> {
     await drop();
     throw error;
   }
+  // pg's Pool re-emits errors of idle connections; without a listener they crash the process.
+  // The drop below terminates connections that are still closing: that one is expected.
+  let closing = false;
+  database.pool.on('error', (error: Error & { code?: string }) => {
+    if (closing && error.code === '57P01') return;
+    process.stderr.write(`  idle database connection failed: ${error.message}\n`);
+  });
   const close = async () => {
+    closing = true;
     try {
       await database.close();
     } finally {

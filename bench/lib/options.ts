@@ -1,3 +1,4 @@
+import { BenchFailure } from './failure';
 import type { LoadOptions } from './load';
 
 export interface BenchOptions {
@@ -10,7 +11,8 @@ export interface BenchOptions {
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
   const unknown = argv.filter((a) => a !== '--quick');
-  if (unknown.length) throw new Error(`unknown argument ${unknown.join(' ')} (usage: npm run bench [-- --quick])`);
+  if (unknown.length)
+    throw new BenchFailure(`unknown argument ${unknown.join(' ')} (usage: npm run bench [-- --quick])`);
   const quick = argv.includes('--quick');
   return {
     quick,

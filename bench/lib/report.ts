@@ -54,7 +54,8 @@ function formatNumber(value: number): string {
 
 function describeGoal(r: Row): string {
   if (!r.goal) return '';
-  const text = r.goal.kind === 'value-at-most' ? `≤ ${formatNumber(r.goal.max)} ${r.unit}` : `ratio ≥ ${r.goal.min}`;
+  const text =
+    r.goal.kind === 'value-at-most' ? `≤ ${formatNumber(r.goal.max)} ${r.unit}` : `ratio ≥ ${r.goal.min}`;
   return `${text}  ${goalMet(r) ? 'met' : 'MISSED'}`;
 }
 
@@ -71,7 +72,10 @@ export function formatTable(rows: readonly Row[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const numeric = new Set([1, 4]);
   const line = (c: readonly string[]) =>
-    c.map((text, i) => (numeric.has(i) ? text.padStart(widths[i]!) : text.padEnd(widths[i]!))).join('  ').trimEnd();
+    c
+      .map((text, i) => (numeric.has(i) ? text.padStart(widths[i]!) : text.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 

@@ -1,3 +1,5 @@
+import { BenchFailure } from './failure';
+
 /** Sign-in over real HTTP, the way the web app does it: CSRF token first, then the form. */
 
 const SESSION_COOKIE = 'canbo_session';
@@ -14,7 +16,7 @@ function cookieValue(response: Response, name: string): string | null {
 
 async function failure(what: string, response: Response): Promise<Error> {
   const body = await response.text().catch(() => '');
-  return new Error(`${what} answered ${response.status}: ${body.slice(0, 300)}`);
+  return new BenchFailure(`${what} answered ${response.status}: ${body.slice(0, 300)}`);
 }
 
 export interface CsrfToken {
@@ -31,7 +33,12 @@ export async function fetchCsrf(baseUrl: string): Promise<CsrfToken> {
 }
 
 /** POST /api/auth/sign-in; returns the `Cookie` header value that carries the new session. */
-export async function signIn(baseUrl: string, csrf: CsrfToken, username: string, password: string): Promise<string> {
+export async function signIn(
+  baseUrl: string,
+  csrf: CsrfToken,
+  username: string,
+  password: string,
+): Promise<string> {
   const response = await fetch(`${baseUrl}/api/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: csrf.cookie, 'x-csrf-token': csrf.token },
@@ -40,7 +47,7 @@ export async function signIn(baseUrl: string, csrf: CsrfToken, username: string,
   if (!response.ok) throw await failure(`POST /api/auth/sign-in as ${username}`, response);
   await response.arrayBuffer();
   const session = cookieValue(response, SESSION_COOKIE);
-  if (!session) throw new Error('POST /api/auth/sign-in set no session cookie');
+  if (!session) throw new BenchFailure('POST /api/auth/sign-in set no session cookie');
   return `${SESSION_COOKIE}=${session}`;
 }
 

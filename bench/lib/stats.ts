@@ -21,7 +21,11 @@ export function summarise(samplesMs: readonly number[]): Latencies {
  * collects the durations, in ms, that each run reports. `task` gets its lane number, e.g. to pick
  * the lane's own user.
  */
-export async function inLanes(times: number, concurrency: number, task: (lane: number) => Promise<number>): Promise<number[]> {
+export async function inLanes(
+  times: number,
+  concurrency: number,
+  task: (lane: number) => Promise<number>,
+): Promise<number[]> {
   const durations: number[] = [];
   let started = 0;
   async function lane(id: number) {
@@ -35,7 +39,11 @@ export async function inLanes(times: number, concurrency: number, task: (lane: n
 }
 
 /** Like inLanes, timing each whole run of `task`. */
-export function timed(times: number, concurrency: number, task: (lane: number) => Promise<void>): Promise<number[]> {
+export function timed(
+  times: number,
+  concurrency: number,
+  task: (lane: number) => Promise<void>,
+): Promise<number[]> {
   return inLanes(times, concurrency, async (lane) => {
     const start = performance.now();
     await task(lane);

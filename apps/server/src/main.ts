@@ -15,6 +15,7 @@ import { type ProcessRole, serve } from './cli/serve';
 import { loadConfig } from './config';
 import { DataDirLocked } from './db/lock';
 import { MigrationFailed } from './db/migrator';
+import { DEFAULT_SEED, DEMO_SCALES, type DemoScale } from './seed/dataset';
 
 const HELP: Record<string, string> = {
   '': `canbo — quản lý công tác cán bộ / cadre work management
@@ -24,7 +25,7 @@ Usage: canbo <command> [options]
 Commands:
   serve [--roles api,worker,cron]   run the server (default: all roles)
   migrate                           apply database migrations
-  seed demo [--scale small]         create the demo organisation and accounts
+  seed demo [--scale S] [--seed N]  demo organisation, people and accounts (S: small|city)
   user create --username U --display-name N --role R [--unit CODE] [--password P]
   audit verify                      check the audit hash chain; non-zero exit if broken
   backup <file>                     back up the database
@@ -35,7 +36,7 @@ Environment: DATABASE_URL (PostgreSQL; else embedded PGlite in CANBO_DATA_DIR, d
 Run "canbo <command> --help" for details.`,
   serve: 'Usage: canbo serve [--roles api,worker,cron]\nRuns the HTTP API and web app (api), the job worker (worker) and the schedules (cron).',
   migrate: 'Usage: canbo migrate\nApplies pending numbered SQL migrations, each in one transaction. Safe to repeat.',
-  seed: 'Usage: canbo seed demo [--scale small] [--seed N]\nCreates the small demo organisation and one account per role.',
+  seed: 'Usage: canbo seed demo [--scale small|city] [--seed N]\nCreates a demo organisation with its people and one account per role.\n  small: a few departments and wards, ~300 people (default)\n  city:  a whole city, ~8,400 units and ~160,000 people\nThe same seed (default 1) gives the same data. Refuses a database that already has the demo data.',
   user: 'Usage: canbo user create --username U --display-name "Họ tên" --role admin|officer|head|manager|staff|inspector [--unit CODE] [--password P]\nWithout --password a temporary password is printed; it must be changed at first sign-in.',
   audit: 'Usage: canbo audit verify\nWalks the audit chain; exits 2 and names the first broken entry if any was altered, deleted or reordered.',
   backup: 'Usage: canbo backup <file>\nPGlite: a compressed copy of the data folder (stop the server first). PostgreSQL: runs pg_dump --format=custom.',
@@ -78,11 +79,19 @@ async function run(argv: string[]): Promise<number> {
     case 'migrate':
       await migrateCommand(config);
       return 0;
-    case 'seed':
-      if (sub !== 'demo') throw new CliError('Usage: canbo seed demo [--scale small]');
-      if (values.scale && values.scale !== 'small') throw new CliError(`Unknown scale "${values.scale}"; available: small.`);
-      await seedDemoCommand(config);
+    case 'seed': {
+      if (sub !== 'demo') throw new CliError(HELP.seed!);
+      const scale = values.scale ?? 'small';
+      if (!(DEMO_SCALES as readonly string[]).includes(scale)) {
+        throw new CliError(`Unknown scale "${scale}"; use --scale small or --scale city.`);
+      }
+      const seed = values.seed ?? String(DEFAULT_SEED);
+      if (!/^\d{1,10}$/.test(seed) || Number(seed) > 0xffffffff) {
+        throw new CliError(`--seed must be a whole number from 0 to 4294967295, not "${seed}".`);
+      }
+      await seedDemoCommand(config, { scale: scale as DemoScale, seed: Number(seed) });
       return 0;
+    }
     case 'user': {
       if (sub !== 'create') throw new CliError(HELP.user!);
       if (!values.username || !values['display-name'] || !values.role) throw new CliError(HELP.user!);
@@ -123,7 +132,7 @@ run(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    if (KNOWN.some((k) => error instanceof k) || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    if (KNOWN.some((k) => error instanceof k) || ['ERR_PARSE_ARGS_UNKNOWN_OPTION', 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'].includes((error as { code?: string }).code ?? '')) {
       console.error(`canbo: ${(error as Error).message}`);
     } else if ((error as { code?: string }).code === 'ECONNREFUSED') {
       console.error(`canbo: cannot connect to the database (${(error as Error).message}). Check DATABASE_URL.`);

@@ -2,6 +2,7 @@ import type { AppContext } from './context';
 import { createAuditService } from './modules/audit/audit.service';
 import { createAuthService } from './modules/auth/auth.service';
 import { createJobsService } from './modules/jobs/jobs.service';
+import { createPeopleService } from './modules/people/people.service';
 import { createSettingsService } from './modules/settings/settings.service';
 import { createUnitsService } from './modules/units/units.service';
 import { createUsersService } from './modules/users/users.service';
@@ -15,6 +16,7 @@ export function createServices(ctx: AppContext) {
     settings: createSettingsService(ctx),
     audit: createAuditService(ctx),
     jobs: createJobsService(ctx),
+    people: createPeopleService(ctx),
   };
 }
 

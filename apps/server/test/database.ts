@@ -4,6 +4,8 @@ import { type Database, openDatabase } from '../src/db/engine';
 
 export type TestEngine = 'pglite' | 'postgres';
 
+const OPEN_CONNECTIONS = 'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1';
+
 export function testEngine(): TestEngine {
   return process.env.CANBO_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
 }
@@ -41,6 +43,13 @@ export async function freshDatabase(engine = testEngine()): Promise<TestDatabase
       await database.close();
       const c = new pg.Client({ connectionString: base });
       await c.connect();
+      // pg's Pool.end() resolves before its connections have closed; forcing them off the server
+      // meanwhile makes a closing client emit an unhandled error, so let them go first.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await c.query(OPEN_CONNECTIONS, [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },

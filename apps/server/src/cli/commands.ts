@@ -9,7 +9,9 @@ import type { Config } from '../config';
 import { openDatabase } from '../db/engine';
 import { lockDataDir } from '../db/lock';
 import { createLogger, migrateDatabase, openRuntime } from '../runtime';
-import { DEMO_PASSWORD, seedDemo } from '../seed/demo';
+import type { DemoScale } from '../seed/dataset';
+import { DEMO_PASSWORD, DemoAlreadySeeded, seedDemoData } from '../seed/demo';
+import { consoleProgress } from '../seed/progress';
 import { CliError } from './errors';
 
 export async function migrateCommand(config: Config): Promise<void> {
@@ -66,15 +68,15 @@ export async function userCreateCommand(
   }
 }
 
-export async function seedDemoCommand(config: Config): Promise<void> {
+export async function seedDemoCommand(config: Config, options: { scale: DemoScale; seed: number }): Promise<void> {
   const runtime = await openRuntime(config, createLogger({ ...config, logLevel: 'warn' }));
   try {
-    const { ctx, services, tenant } = runtime;
-    const existing = await ctx.db.selectFrom('org_unit').select('id').where('tenant_id', '=', ctx.tenantId).where('code', '=', 'BTCTU').executeTakeFirst();
-    if (existing) throw new CliError('The demo organisation is already there.');
-    const accounts = await seedDemo(ctx, services, tenant);
+    const { ctx, tenant } = runtime;
+    const result = await seedDemoData(ctx, tenant, { ...options, progress: consoleProgress }).catch((error: unknown) => {
+      throw error instanceof DemoAlreadySeeded ? new CliError(error.message) : error;
+    });
     console.log(`Đã tạo dữ liệu mẫu / demo data created. Password: ${DEMO_PASSWORD}`);
-    for (const a of accounts) console.log(`  ${a.username} (${a.role})`);
+    for (const a of result.accounts) console.log(`  ${a.username} (${a.role})`);
   } finally {
     await runtime.close();
   }

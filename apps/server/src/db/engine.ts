@@ -27,12 +27,18 @@ export interface EngineOptions {
   poolSize?: number;
 }
 
+/** Kysely ends the pool only if it ever ran a query; code that used the pool alone (migrations) leaves it open. */
+async function closePool(db: Kysely<DB>, pool: pg.Pool): Promise<void> {
+  await db.destroy();
+  if (!pool.ending) await pool.end();
+}
+
 export async function openDatabase(options: EngineOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     await pool.query('SELECT 1'); // fail now, with the server's message, rather than at the first request
-    return { kind: 'postgres', db, pool, close: () => db.destroy() };
+    return { kind: 'postgres', db, pool, close: () => closePool(db, pool) };
   }
   const release = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   try {
@@ -44,7 +50,7 @@ export async function openDatabase(options: EngineOptions): Promise<Database> {
       db,
       pool,
       async close() {
-        await db.destroy();
+        await closePool(db, pool);
         await pglite.close();
         release();
       },

@@ -52,8 +52,17 @@ export async function migrate(pool: pg.Pool, migrations = readMigrations()): Pro
   const client = await pool.connect();
   const applied: number[] = [];
   try {
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migration (
-      version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL)`);
+    // Under the lock too: two processes creating the table at once would collide on PostgreSQL.
+    await client.query('BEGIN');
+    try {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await client.query(`CREATE TABLE IF NOT EXISTS schema_migration (
+        version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL)`);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    }
     for (const migration of migrations) {
       await client.query('BEGIN');
       try {

@@ -150,6 +150,18 @@ export interface OrgUnitVersionTable {
   depth: number;
   is_party_org: boolean;
   change_id: string | null;
+  level: string | null;
+  address: string | null;
+  admin_area: string | null;
+  search_key: Generated<string>;
+  sort_key: Generated<string>;
+}
+
+export interface OrgChangeUnitTable {
+  tenant_id: string;
+  change_id: string;
+  unit_id: string;
+  role: string;
 }
 
 export interface OrgChangeTable {
@@ -250,6 +262,7 @@ export interface DisciplineTable {
   reason: string | null;
   expiry_date: CalendarDate | null;
   created_at: Timestamp;
+  version: Generated<number>;
 }
 
 export interface AwardTable {
@@ -262,6 +275,7 @@ export interface AwardTable {
   decision_date: CalendarDate;
   issuer: string | null;
   created_at: Timestamp;
+  version: Generated<number>;
 }
 
 export interface TrainingTable {
@@ -275,6 +289,7 @@ export interface TrainingTable {
   end_date: CalendarDate | null;
   certificate: string | null;
   created_at: Timestamp;
+  version: Generated<number>;
 }
 
 export interface ImportRunTable {
@@ -298,6 +313,7 @@ export interface ImportRunTable {
 export interface DB {
   org_unit_version: OrgUnitVersionTable;
   org_change: OrgChangeTable;
+  org_change_unit: OrgChangeUnitTable;
   unit_succession: UnitSuccessionTable;
   person: PersonTable;
   person_history: PersonHistoryTable;

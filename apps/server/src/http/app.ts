@@ -18,6 +18,8 @@ import { newId } from '../ids';
 import { registerAuditRoutes } from '../modules/audit/audit.routes';
 import { registerAuthRoutes } from '../modules/auth/auth.routes';
 import { registerJobRoutes } from '../modules/jobs/jobs.routes';
+import { registerOrgRoutes } from '../modules/units/org.routes';
+import { registerPeopleRoutes } from '../modules/people/people.routes';
 import { registerSettingsRoutes } from '../modules/settings/settings.routes';
 import { registerUnitRoutes } from '../modules/units/units.routes';
 import { registerUserRoutes } from '../modules/users/users.routes';
@@ -83,6 +85,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     reply.header('x-request-id', request.id);
   });
 
+  // Before the plugins: a plugin keeps the error handler in place when it was registered (the docs routes too).
+  registerErrorMapper(app);
   await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: CSP } });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
@@ -94,7 +98,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
 
-  registerErrorMapper(app);
   registerSession(app, ctx);
   app.addHook('preValidation', async (request) => {
     if (request.body !== undefined) request.body = normalizeInput(request.body, 'body');
@@ -110,9 +113,11 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   registerAuthRoutes(routes);
   registerUserRoutes(routes);
   registerUnitRoutes(routes);
+  registerOrgRoutes(routes);
   registerSettingsRoutes(routes);
   registerAuditRoutes(routes);
   registerJobRoutes(routes);
+  registerPeopleRoutes(routes);
 
   const serveWeb = options.serveWeb ?? true;
   const hasWeb = serveWeb && fs.existsSync(ctx.config.webDist);

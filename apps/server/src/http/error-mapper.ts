@@ -22,6 +22,7 @@ const PG_CODES: Record<string, [number, string, string, string]> = {
   '23503': [422, 'REFERENCE_MISSING', 'Dữ liệu tham chiếu không tồn tại.', 'A referenced record does not exist.'],
   '22P02': [400, 'BAD_REQUEST', 'Giá trị không hợp lệ.', 'Invalid value.'],
   '22001': [400, 'VALUE_TOO_LONG', 'Giá trị quá dài.', 'A value is too long.'],
+  '22003': [400, 'VALUE_OUT_OF_RANGE', 'Giá trị số vượt quá giới hạn.', 'A number is out of range.'],
   '22021': [400, 'BAD_ENCODING', 'Dữ liệu có ký tự không hợp lệ.', 'The data contains invalid characters.'],
 };
 
@@ -31,9 +32,12 @@ export function registerErrorMapper(app: FastifyInstance): void {
       return reply.status(error.status).send(body(error.code, error.messageVi, error.messageEn, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
+      // Each zod issue arrives as { keyword: its code, instancePath: '/a/0', params: the rest of the issue }.
+      const where = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body');
       const details = error.validation.map((v) => {
-        const path = `${error.validationContext ?? 'body'}${v.instancePath}`.replaceAll('/', '.');
-        return describeIssue(path, v.params.issue as Parameters<typeof describeIssue>[1]);
+        const path = [where, ...v.instancePath.split('/').filter(Boolean)].join('.');
+        const issue = { ...v.params, code: v.keyword, message: v.message };
+        return describeIssue(path, issue as Parameters<typeof describeIssue>[1]);
       });
       return reply
         .status(400)

@@ -21,7 +21,14 @@ export async function fetchMe(): Promise<Me | null> {
 }
 
 export function useMe() {
-  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 60_000, retry: false });
+  // Re-checked when the tab regains focus, so an expired session shows the sign-in page at once.
+  return useQuery({
+    queryKey: meKey,
+    queryFn: fetchMe,
+    staleTime: 60_000,
+    retry: false,
+    refetchOnWindowFocus: true,
+  });
 }
 
 /** The signed-in user where a session is known to exist (inside the guarded layout). */

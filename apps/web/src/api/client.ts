@@ -1,4 +1,5 @@
 import type { ErrorBody } from '@canbo/domain';
+import i18n from '../i18n';
 
 export type ErrorDetail = ErrorBody['error']['details'][number];
 
@@ -81,11 +82,21 @@ async function toApiError(res: Response): Promise<ApiError> {
       e.details ?? [],
     );
   }
+  return localError(res.status, `HTTP_${res.status}`, 'errors.http', { status: res.status });
+}
+
+/** An error found on this side (no answer, no error body), worded like the server's, in both languages. */
+function localError(
+  status: number,
+  code: string,
+  key: 'errors.http' | 'errors.network',
+  values = {},
+): ApiError {
   return new ApiError(
-    res.status,
-    `HTTP_${res.status}`,
-    `Máy chủ trả lời lỗi ${res.status}.`,
-    `The server answered with error ${res.status}.`,
+    status,
+    code,
+    i18n.t(key, { ...values, lng: 'vi' }),
+    i18n.t(key, { ...values, lng: 'en' }),
   );
 }
 
@@ -118,12 +129,7 @@ async function send(method: Method, path: string, body: unknown, retried: boolea
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(
-      0,
-      'NETWORK',
-      'Không kết nối được tới máy chủ. Hãy kiểm tra mạng rồi thử lại.',
-      'Cannot reach the server. Check the network and try again.',
-    );
+    throw localError(0, 'NETWORK', 'errors.network');
   }
   // A stale token (e.g. after the session rotated): fetch a fresh one and try once more.
   if (res.status === 403 && method !== 'GET' && !retried) {
@@ -140,8 +146,10 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   const res = await send(method, path, body, false);
   if (!res.ok) {
     const err = await toApiError(res);
-    if (err.status === 401 && err.code === 'UNAUTHENTICATED' && path !== '/auth/me') {
-      for (const listener of unauthenticatedListeners) listener();
+    if (err.status === 401 && err.code === 'UNAUTHENTICATED') {
+      // The session is gone, and its CSRF token with it.
+      csrfToken = null;
+      if (path !== '/auth/me') for (const listener of unauthenticatedListeners) listener();
     }
     throw err;
   }

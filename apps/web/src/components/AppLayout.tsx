@@ -50,7 +50,7 @@ export function AppLayout() {
               onClick={() => setDrawerOpen(true)}
             />
           ) : null}
-          {!withMenu || phone ? <Brand collapsed={phone} /> : null}
+          {!withMenu || phone ? <Brand compact={phone} /> : null}
           <div className="app-header-spacer" />
           <LanguageSwitch />
           <UserMenu compact={phone} />

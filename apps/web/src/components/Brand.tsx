@@ -1,8 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
+interface Props {
+  /** Only the mark (narrow sider). */
+  collapsed?: boolean;
+  /** Name without the subtitle (phone header). */
+  compact?: boolean;
+  dark?: boolean;
+}
+
 /** Product mark: the name and, when there is room, what it is for. */
-export function Brand({ collapsed = false, dark = false }: { collapsed?: boolean; dark?: boolean }) {
+export function Brand({ collapsed = false, dark = false, compact = false }: Props) {
   const { t } = useTranslation();
   return (
     <Link to="/" className={dark ? 'brand brand-dark' : 'brand'} aria-label={t('app.name')}>
@@ -10,7 +18,7 @@ export function Brand({ collapsed = false, dark = false }: { collapsed?: boolean
       {collapsed ? null : (
         <span className="brand-text">
           <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-subtitle">{t('app.subtitle')}</span>
+          {compact ? null : <span className="brand-subtitle">{t('app.subtitle')}</span>}
         </span>
       )}
     </Link>

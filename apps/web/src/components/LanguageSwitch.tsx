@@ -12,8 +12,8 @@ export function LanguageSwitch() {
       value={currentLanguage()}
       onChange={(lang) => void setLanguage(lang)}
       options={[
-        { value: 'vi', label: 'VI', title: 'Tiếng Việt' },
-        { value: 'en', label: 'EN', title: 'English' },
+        { value: 'vi', label: 'VI', title: t('languages.vi') },
+        { value: 'en', label: 'EN', title: t('languages.en') },
       ]}
     />
   );

@@ -1,5 +1,5 @@
 import { CopyOutlined } from '@ant-design/icons';
-import { App, Button, Modal, Space, Typography } from 'antd';
+import { App, Button, Input, Modal, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 interface Props {
@@ -37,9 +37,7 @@ export function TemporaryPasswordModal({ password, username, onClose }: Props) {
         {username ? t('tempPassword.introFor', { username }) : t('tempPassword.intro')}
       </Typography.Paragraph>
       <Space.Compact className="full-width">
-        <Typography.Text code className="temp-password" id="temporary-password">
-          {password}
-        </Typography.Text>
+        <Input readOnly value={password ?? ''} className="temp-password" id="temporary-password" />
         <Button icon={<CopyOutlined />} onClick={copy} id="copy-temporary-password">
           {t('common.copy')}
         </Button>

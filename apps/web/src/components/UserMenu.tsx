@@ -23,6 +23,8 @@ export function UserMenu({ compact }: { compact: boolean }) {
       // The session is dropped on this side anyway; tell the user if the server did not answer.
       message.warning(text.message(err));
     }
+    // Notices of the last user must not linger on a shared computer.
+    message.destroy();
     navigate('/sign-in', { replace: true });
   };
 

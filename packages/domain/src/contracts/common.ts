@@ -35,8 +35,8 @@ export const ErrorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-/** Optimistic concurrency: every update names the version it read. */
-export const Version = z.number().int().min(1);
+/** Optimistic concurrency: every update names the version it read (an SQL integer column). */
+export const Version = z.number().int().min(1).max(2_147_483_647);
 
 export const Health = z.object({
   status: z.literal('ok'),

@@ -12,6 +12,8 @@ export const UserView = z.object({
   email: z.string().nullable(),
   unitId: Id,
   unitName: z.string(),
+  /** Distinct roles held, on any unit. */
+  roles: z.array(RoleSchema),
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
   totpEnabled: z.boolean(),

@@ -1,4 +1,4 @@
-import type { GrantView, UserView } from '@canbo/domain';
+import type { GrantView, Role, UserView } from '@canbo/domain';
 import type { ActorGrant } from '../../access/actor';
 import type { UserRow } from './users.repository';
 
@@ -6,6 +6,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function presentUser(row: UserRow): UserView {
   return {
+    roles: [...row.roles].sort() as Role[],
     id: row.id,
     username: row.username,
     displayName: row.display_name,

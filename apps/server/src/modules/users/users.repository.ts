@@ -25,6 +25,8 @@ export function userRows(db: Db, tenantId: string) {
       'u.last_sign_in_at',
       'u.created_at',
       'u.version',
+      sql<string[]>`(SELECT COALESCE(json_agg(DISTINCT g.role), '[]'::json) FROM role_grant g
+                     WHERE g.tenant_id = u.tenant_id AND g.user_id = u.id)`.as('roles'),
     ])
     .where('u.tenant_id', '=', tenantId);
 }

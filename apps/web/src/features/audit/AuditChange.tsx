@@ -16,11 +16,11 @@ export function AuditChange({ entry }: { entry: AuditEntry }) {
     <div className="audit-change">
       <Row gutter={[16, 8]}>
         <Col xs={24} md={12}>
-          <Typography.Text strong>{t('audit.before')}</Typography.Text>
+          <div className="json-title">{t('audit.before')}</div>
           <Json value={entry.before} />
         </Col>
         <Col xs={24} md={12}>
-          <Typography.Text strong>{t('audit.after')}</Typography.Text>
+          <div className="json-title">{t('audit.after')}</div>
           <Json value={entry.after} />
         </Col>
       </Row>

@@ -28,7 +28,7 @@ export default function AuditPage() {
   };
 
   const columns: TableProps<AuditEntry>['columns'] = [
-    { title: t('audit.seq'), dataIndex: 'seq', key: 'seq', width: 80, align: 'right' },
+    { title: t('audit.seq'), dataIndex: 'seq', key: 'seq', width: 72, align: 'right', fixed: 'left' },
     {
       title: t('audit.at'),
       dataIndex: 'at',
@@ -146,7 +146,7 @@ export default function AuditPage() {
           dataSource={audit.data?.items ?? []}
           loading={audit.isFetching}
           scroll={{ x: 1020 }}
-          expandable={{ expandedRowRender: (e) => <AuditChange entry={e} /> }}
+          expandable={{ expandedRowRender: (e) => <AuditChange entry={e} />, fixed: 'left' }}
           pagination={{
             current: page.page,
             pageSize: page.pageSize,

@@ -8,6 +8,7 @@ import { isApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { PageLoader } from '../../components/PageLoader';
+import { useDocumentTitle } from '../../components/PageTitle';
 import { AuthCard } from './AuthCard';
 
 interface Credentials {
@@ -28,6 +29,7 @@ export default function SignInPage() {
   const me = useMe();
   const signIn = useSignIn();
   const [credentials, setCredentials] = useState<Credentials | null>(null);
+  useDocumentTitle(t('signIn.title'));
 
   if (me.isPending) return <PageLoader full />;
   if (me.data && !signIn.isSuccess) return <Navigate to="/" replace />;

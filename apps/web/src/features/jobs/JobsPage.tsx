@@ -1,5 +1,5 @@
 import { RedoOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Select, Table, type TableProps, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Select, Space, Table, type TableProps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useJobs, useRetryJob } from '../../api/admin';
@@ -34,79 +34,76 @@ export default function JobsPage() {
       .then(() => message.success(t('jobs.retried')))
       .catch((err: unknown) => message.error(text.message(err)));
 
+  const canRetry = can('jobs.manage');
+
   const columns: TableProps<Job>['columns'] = [
     {
       title: t('jobs.kind'),
       dataIndex: 'kind',
       key: 'kind',
-      width: 180,
+      width: 150,
       render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
     },
     {
       title: t('jobs.state'),
       dataIndex: 'state',
       key: 'state',
-      width: 120,
-      render: (s: JobStatus) => <Tag color={STATE_COLORS[s]}>{t(`jobs.states.${s}`)}</Tag>,
+      width: 150,
+      // A failed job offers its retry right beside its state, where the eye already is.
+      render: (s: JobStatus, j) => (
+        <Space size={4} wrap>
+          <Tag color={STATE_COLORS[s]}>{t(`jobs.states.${s}`)}</Tag>
+          {s === 'failed' && canRetry ? (
+            <Button
+              size="small"
+              type="link"
+              icon={<RedoOutlined />}
+              onClick={() => doRetry(j.id)}
+              className="retry-job"
+              data-job-id={j.id}
+            >
+              {t('jobs.retry')}
+            </Button>
+          ) : null}
+        </Space>
+      ),
     },
     {
       title: t('jobs.attempts'),
       key: 'attempts',
-      width: 90,
+      width: 80,
       align: 'right',
       render: (_: unknown, j) => `${j.attempts}/${j.maxAttempts}`,
     },
-    { title: t('jobs.runAt'), dataIndex: 'runAt', key: 'runAt', width: 140, render: formatDateTime },
+    { title: t('jobs.runAt'), dataIndex: 'runAt', key: 'runAt', width: 130, render: formatDateTime },
     {
       title: t('jobs.createdAt'),
       dataIndex: 'createdAt',
       key: 'createdAt',
-      width: 140,
+      width: 130,
       render: formatDateTime,
     },
     {
       title: t('jobs.finishedAt'),
       dataIndex: 'finishedAt',
       key: 'finishedAt',
-      width: 140,
+      width: 130,
       render: formatDateTime,
     },
     {
       title: t('jobs.lastError'),
       dataIndex: 'lastError',
       key: 'lastError',
-      ellipsis: { showTitle: false },
       render: (v: string | null) =>
         v ? (
-          <Tooltip title={v} placement="topLeft">
-            <Typography.Text type="danger" className="job-error">
-              {v}
-            </Typography.Text>
-          </Tooltip>
+          <Typography.Paragraph type="danger" className="job-error" ellipsis={{ rows: 2, tooltip: v }}>
+            {v}
+          </Typography.Paragraph>
         ) : (
           '—'
         ),
     },
   ];
-  if (can('jobs.manage')) {
-    columns.push({
-      key: 'retry',
-      width: 120,
-      fixed: 'right',
-      render: (_: unknown, j) =>
-        j.state === 'failed' ? (
-          <Button
-            size="small"
-            icon={<RedoOutlined />}
-            onClick={() => doRetry(j.id)}
-            className="retry-job"
-            data-job-id={j.id}
-          >
-            {t('jobs.retry')}
-          </Button>
-        ) : null,
-    });
-  }
 
   return (
     <>
@@ -144,7 +141,7 @@ export default function JobsPage() {
           dataSource={jobs.data?.items ?? []}
           loading={jobs.isFetching}
           rowClassName={(j) => (j.state === 'failed' ? 'row-failed' : '')}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1120 }}
           pagination={{
             current: page.page,
             pageSize: page.pageSize,

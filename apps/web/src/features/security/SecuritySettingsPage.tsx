@@ -1,9 +1,9 @@
-import { ReloadOutlined } from '@ant-design/icons';
 import { ROLES, type Role } from '@canbo/domain';
-import { Alert, App, Button, Card, Checkbox, Form, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSaveSecuritySettings, useSecuritySettings } from '../../api/admin';
 import { isApiError } from '../../api/client';
+import { ConflictAlert } from '../../components/ConflictAlert';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoader } from '../../components/PageLoader';
 import { PageTitle } from '../../components/PageTitle';
@@ -39,19 +39,7 @@ export default function SecuritySettingsPage() {
       <Card>
         <Typography.Paragraph type="secondary">{t('settings.intro')}</Typography.Paragraph>
         {conflict ? (
-          <Alert
-            id="conflict-alert"
-            type="warning"
-            showIcon
-            className="mb-16"
-            title={t('errors.conflictTitle')}
-            description={t('errors.conflictText')}
-            action={
-              <Button size="small" icon={<ReloadOutlined />} onClick={reload} id="conflict-reload">
-                {t('common.reload')}
-              </Button>
-            }
-          />
+          <ConflictAlert onReload={reload} />
         ) : save.error ? (
           <div className="mb-16">
             <ErrorAlert error={save.error} />

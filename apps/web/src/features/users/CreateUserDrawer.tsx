@@ -90,7 +90,7 @@ export function CreateUserDrawer({ open, onClose }: { open: boolean; onClose: ()
             <ErrorAlert error={alertError} />
           </div>
         ) : null}
-        <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional" id="create-user-form">
+        <Form form={form} layout="vertical" onFinish={submit} id="create-user-form">
           <Form.Item
             name="username"
             htmlFor="new-username"

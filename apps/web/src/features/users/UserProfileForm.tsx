@@ -1,9 +1,9 @@
-import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Form, Input } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { type UserDetail, useUpdateUser } from '../../api/users';
+import { ConflictAlert } from '../../components/ConflictAlert';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
@@ -60,19 +60,7 @@ export function UserProfileForm({ user, canEdit, onReload }: Props) {
   return (
     <Card title={t('users.profile')} size="small" id="user-profile">
       {conflict ? (
-        <Alert
-          id="conflict-alert"
-          type="warning"
-          showIcon
-          className="mb-16"
-          title={t('errors.conflictTitle')}
-          description={t('errors.conflictText')}
-          action={
-            <Button size="small" icon={<ReloadOutlined />} onClick={reload} id="conflict-reload">
-              {t('common.reload')}
-            </Button>
-          }
-        />
+        <ConflictAlert onReload={reload} />
       ) : alertError ? (
         <div className="mb-16">
           <ErrorAlert error={alertError} />

@@ -64,15 +64,15 @@ export default function UsersPage() {
       dataIndex: 'username',
       key: 'username',
       fixed: 'left',
-      width: 150,
+      width: 140,
       render: (username: string, row) => <Link to={`/admin/users/${row.id}`}>{username}</Link>,
     },
-    { title: t('users.displayName'), dataIndex: 'displayName', key: 'displayName', width: 200 },
-    { title: t('users.unit'), dataIndex: 'unitName', key: 'unitName', width: 220, ellipsis: true },
+    { title: t('users.displayName'), dataIndex: 'displayName', key: 'displayName', width: 180 },
+    { title: t('users.unit'), dataIndex: 'unitName', key: 'unitName', width: 190, ellipsis: true },
     {
       title: t('users.roles'),
       key: 'roles',
-      width: 220,
+      width: 200,
       render: (_: unknown, row) => {
         const roles = rowRoles(row);
         return roles.length ? (
@@ -89,14 +89,14 @@ export default function UsersPage() {
     {
       title: t('users.statusTitle'),
       key: 'status',
-      width: 180,
+      width: 170,
       render: (_: unknown, row) => <UserStatusTags user={row} />,
     },
     {
       title: t('users.lastSignIn'),
       dataIndex: 'lastSignInAt',
       key: 'lastSignInAt',
-      width: 150,
+      width: 170,
       render: (v: string | null) => (v ? formatDateTime(v) : t('users.never')),
     },
   ];
@@ -142,7 +142,7 @@ export default function UsersPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
-          scroll={{ x: 1120 }}
+          scroll={{ x: 1020 }}
           pagination={{
             current: page,
             pageSize,

@@ -1,0 +1,341 @@
+import { ErrorBody } from '@canbo/domain';
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '../../test/client';
+import { createTestContext, TEST_PASSWORD, type TestContext } from '../../test/context';
+import { createMatrixFixture, type MatrixFixture } from '../../test/permission-matrix';
+
+const TABLES = [
+  'app_user',
+  'role_grant',
+  'org_unit',
+  'user_session',
+  'security_settings',
+  'audit_log',
+  'job',
+] as const;
+type Table = (typeof TABLES)[number];
+
+type Caller =
+  /** An administrator granted on the root, signed in once. */
+  | 'admin'
+  /** A user signed in afresh for each run, acting on their own account (sign-out ends the session). */
+  | 'own'
+  /** A visitor holding the pre-session CSRF token. */
+  | 'anonymous';
+
+interface FuzzRoute {
+  caller: Caller;
+  /** Tables a success may change. */
+  writes: Table[];
+  /** Tables a refusal may change: a failed sign-in is counted and audited, on purpose. */
+  writesWhenRefused?: Table[];
+  /** The concrete URL, with a fresh target for its `:id`. */
+  url(fx: MatrixFixture): Promise<string>;
+  /** A body that would succeed; runs also send it with one field replaced by something odd. */
+  valid?(fx: MatrixFixture, own: OwnAccount | null): Promise<Record<string, unknown>>;
+  /** Puts back what a success changed that would spoil the next runs. */
+  afterSuccess?(t: TestContext): Promise<void>;
+}
+
+interface OwnAccount {
+  username: string;
+}
+
+/** Every mutating route of the API; a new one fails the coverage test until it is listed here. */
+const routes: Record<string, FuzzRoute> = {
+  'POST /api/auth/sign-in': {
+    caller: 'anonymous',
+    writes: ['app_user', 'user_session', 'audit_log'],
+    writesWhenRefused: ['app_user', 'audit_log'],
+    url: async () => '/api/auth/sign-in',
+    valid: async (fx) => ({ username: (await fx.user('A')).username, password: TEST_PASSWORD }),
+  },
+  'POST /api/auth/sign-out': {
+    caller: 'own',
+    writes: ['user_session', 'audit_log'],
+    url: async () => '/api/auth/sign-out',
+  },
+  'POST /api/auth/password': {
+    caller: 'own',
+    writes: ['app_user', 'user_session', 'audit_log'],
+    url: async () => '/api/auth/password',
+    valid: async () => ({ currentPassword: TEST_PASSWORD, newPassword: 'Mat khau moi 2026' }),
+  },
+  'POST /api/auth/totp/setup': {
+    caller: 'own',
+    writes: ['app_user', 'audit_log'],
+    url: async () => '/api/auth/totp/setup',
+  },
+  'POST /api/auth/totp/enable': {
+    caller: 'own',
+    writes: ['app_user', 'audit_log'],
+    url: async () => '/api/auth/totp/enable',
+    valid: async () => ({ code: '123456' }),
+  },
+  'POST /api/auth/totp/disable': {
+    caller: 'own',
+    writes: ['app_user', 'audit_log'],
+    url: async () => '/api/auth/totp/disable',
+    valid: async () => ({ password: TEST_PASSWORD }),
+  },
+  'POST /api/users': {
+    caller: 'admin',
+    writes: ['app_user', 'role_grant', 'audit_log'],
+    url: async () => '/api/users',
+    valid: async (fx) => ({
+      username: fx.name('fz'),
+      displayName: 'Phạm Văn Thử',
+      email: 'thu@example.vn',
+      unitId: fx.home.A.id,
+      grants: [{ role: 'staff', unitId: fx.home.A.id }],
+    }),
+  },
+  'PATCH /api/users/:id': {
+    caller: 'admin',
+    writes: ['app_user', 'user_session', 'audit_log'],
+    url: async (fx) => `/api/users/${(await fx.user('A')).id}`,
+    valid: async (fx) => ({
+      displayName: 'Tên mới',
+      email: null,
+      unitId: fx.home.A.id,
+      disabled: false,
+      version: 1,
+    }),
+  },
+  'POST /api/users/:id/reset-password': {
+    caller: 'admin',
+    writes: ['app_user', 'user_session', 'audit_log'],
+    url: async (fx) => `/api/users/${(await fx.user('A')).id}/reset-password`,
+  },
+  'POST /api/users/:id/unlock': {
+    caller: 'admin',
+    writes: ['app_user', 'audit_log'],
+    url: async (fx) => `/api/users/${(await fx.user('A')).id}/unlock`,
+  },
+  'POST /api/users/:id/reset-totp': {
+    caller: 'admin',
+    writes: ['app_user', 'user_session', 'audit_log'],
+    url: async (fx) => `/api/users/${(await fx.user('A')).id}/reset-totp`,
+  },
+  'POST /api/users/:id/grants': {
+    caller: 'admin',
+    writes: ['role_grant', 'audit_log'],
+    url: async (fx) => `/api/users/${(await fx.user('A')).id}/grants`,
+    valid: async (fx) => ({ role: 'manager', unitId: fx.home.A.id }),
+  },
+  'DELETE /api/grants/:id': {
+    caller: 'admin',
+    writes: ['role_grant', 'audit_log'],
+    url: async (fx) => `/api/grants/${(await fx.grant('A')).id}`,
+  },
+  'POST /api/units': {
+    caller: 'admin',
+    writes: ['org_unit', 'audit_log'],
+    url: async () => '/api/units',
+    valid: async (fx) => ({ code: fx.name('FZ'), name: 'Chi bộ Thử nghiệm', parentId: fx.home.A.id }),
+  },
+  'PUT /api/settings/security': {
+    caller: 'admin',
+    writes: ['security_settings', 'audit_log'],
+    url: async () => '/api/settings/security',
+    valid: async (fx) => ({ totpRequiredRoles: ['officer'], version: await fx.settingsVersion() }),
+    // A role list that names the administrator would stop the signed-in admin at the second factor.
+    afterSuccess: async (t) => {
+      await t.ctx.db.updateTable('security_settings').set({ totp_required_roles: '[]' }).execute();
+    },
+  },
+  'POST /api/jobs/:id/retry': {
+    caller: 'admin',
+    writes: ['job', 'audit_log'],
+    url: async (fx) => `/api/jobs/${await fx.failedJob()}/retry`,
+  },
+};
+
+/** Per table: the row count, and a digest of the columns a request could change in place. */
+const WATCHED: Record<Table, { columns: string; order: string }> = {
+  app_user: {
+    columns:
+      'id, version, username, display_name, email, unit_id, disabled, password_hash, must_change_password, ' +
+      'totp_secret, totp_enabled, totp_last_step, failed_attempts, locked_until',
+    order: 'id',
+  },
+  role_grant: { columns: 'id, user_id, role, unit_id', order: 'id' },
+  org_unit: { columns: 'id, version, code, name, parent_id, path', order: 'id' },
+  user_session: { columns: 'id, user_id', order: 'id' }, // last_seen_at moves on any request
+  security_settings: { columns: 'tenant_id, version, totp_required_roles', order: 'tenant_id' },
+  audit_log: { columns: 'seq, hash', order: 'seq' },
+  job: { columns: 'id, state, attempts, run_at', order: 'id' },
+};
+
+async function snapshot(t: TestContext): Promise<Record<Table, string>> {
+  const parts = TABLES.map((table) => {
+    const { columns, order } = WATCHED[table];
+    const digest = `md5(coalesce(string_agg(concat_ws('|', ${columns}), ',' ORDER BY ${order}), ''))`;
+    return sql.raw(`(SELECT count(*) || ':' || ${digest} FROM ${table}) AS ${table}`);
+  });
+  const { rows } = await sql<Record<Table, string>>`SELECT ${sql.join(parts)}`.execute(t.ctx.db);
+  return rows[0]!;
+}
+
+const changedTables = (before: Record<Table, string>, after: Record<Table, string>) =>
+  TABLES.filter((k) => before[k] !== after[k]);
+
+// ── what gets sent ──────────────────────────────────────────────────────────────────────
+const nfd = fc
+  .oneof(
+    fc.constantFrom('Nguyễn Văn Đức', 'Trần Thị Hồng Nhung', 'Phường Ô Chợ Dừa', 'Đảng ủy Khối'),
+    fc.string({ unit: 'grapheme' }),
+  )
+  .map((s) => s.normalize('NFD'));
+const withNul = fc.tuple(fc.string(), fc.string()).map(([a, b]) => `${a}\u0000${b}`);
+const huge = fc.oneof(
+  fc.integer({ min: 201, max: 5_000 }).map((n) => 'ẫ'.repeat(n)),
+  fc.integer({ min: 270_000, max: 300_000 }).map((n) => 'x'.repeat(n)), // over the 256 KB body limit
+);
+const odd = fc.oneof(
+  fc.jsonValue({ maxDepth: 2 }),
+  fc.string({ unit: 'binary' }),
+  nfd,
+  withNul,
+  huge,
+  fc.constantFrom(
+    -1,
+    0,
+    2 ** 31,
+    2 ** 53 - 1,
+    -(2 ** 53) + 1,
+    1e308,
+    0.5,
+    true,
+    null,
+    [],
+    {},
+    '',
+    ' ',
+    'null',
+    '00000000-0000-0000-0000-000000000000',
+  ),
+);
+const poisoned = fc
+  .tuple(fc.constantFrom('__proto__', 'constructor'), fc.jsonValue({ maxDepth: 1 }))
+  .map(([key, value]) =>
+    key === '__proto__'
+      ? `{"__proto__":{"polluted":true},"x":${JSON.stringify(value)}}`
+      : `{"constructor":{"prototype":{"polluted":true}},"x":${JSON.stringify(value)}}`,
+  );
+
+/** Either a finished body, or "the valid body with this field replaced" (the valid body is built at run time). */
+type Plan = { text: string } | { field: string; value: unknown };
+
+function plans(fields: string[], hasValid: boolean): fc.Arbitrary<Plan> {
+  const texts: fc.Arbitrary<string>[] = [
+    fc.jsonValue().map((v) => JSON.stringify(v)),
+    fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 }).map((o) => JSON.stringify(o)),
+    poisoned,
+  ];
+  if (fields.length > 0) {
+    texts.push(
+      fc
+        .dictionary(fc.constantFrom(...fields), odd, { maxKeys: fields.length })
+        .map((o) => JSON.stringify(o)),
+    );
+  }
+  const whole = fc.oneof(...texts).map((text): Plan => ({ text }));
+  if (!hasValid || fields.length === 0) return whole;
+  const oneFieldOff = fc.record({ field: fc.constantFrom(...fields, 'unexpectedField'), value: odd });
+  return fc.oneof(whole, oneFieldOff);
+}
+
+describe('fuzzed bodies on every mutating route', () => {
+  let t: TestContext;
+  let fx: MatrixFixture;
+  let admin: Client;
+  let openapi: {
+    paths: Record<
+      string,
+      Record<string, { requestBody?: { content: Record<string, { schema: { properties?: object } }> } }>
+    >;
+  };
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    fx = await createMatrixFixture(t);
+    admin = await t.as(await t.build.user({ role: 'admin' }));
+    openapi = t.app.swagger() as unknown as typeof openapi;
+  });
+  afterAll(() => t.close());
+
+  /** The route's real body field names, from its published schema. */
+  function fieldsOf(method: string, route: string): string[] {
+    const path = route.replace(/:([a-zA-Z]+)/g, '{$1}');
+    const schema =
+      openapi.paths[path]?.[method.toLowerCase()]?.requestBody?.content['application/json']?.schema;
+    return Object.keys(schema?.properties ?? {});
+  }
+
+  async function callerFor(route: FuzzRoute): Promise<{ client: Client; own: OwnAccount | null }> {
+    if (route.caller === 'admin') return { client: admin, own: null };
+    const client = t.anonymous();
+    if (route.caller === 'anonymous') {
+      client.csrfToken = (await client.get('/api/auth/csrf')).body.csrfToken;
+      return { client, own: null };
+    }
+    const user = await fx.user('A');
+    expect((await client.signIn(user.username, TEST_PASSWORD)).status).toBe(200);
+    return { client, own: { username: user.username } };
+  }
+
+  it('covers every mutating route the app registers, and only those', () => {
+    const mutating = t.app.routeList.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`);
+    expect(mutating.length).toBeGreaterThan(10);
+    expect(
+      mutating.filter((k) => !(k in routes)),
+      'mutating routes without a fuzz entry',
+    ).toEqual([]);
+    expect(
+      Object.keys(routes).filter((k) => !mutating.includes(k)),
+      'fuzz entries without a route',
+    ).toEqual([]);
+  });
+
+  for (const [key, route] of Object.entries(routes)) {
+    it(`${key}: no 5xx, the error shape on 4xx, and nothing written on a refusal`, async () => {
+      const [method, pattern] = key.split(' ') as [string, string];
+      const fields = fieldsOf(method, pattern);
+      if (route.valid) expect(fields.length, 'a body schema in the OpenAPI document').toBeGreaterThan(0);
+      const seen = new Set<number>();
+      await fc.assert(
+        fc.asyncProperty(plans(fields, route.valid !== undefined), async (plan) => {
+          const { client, own } = await callerFor(route);
+          const url = await route.url(fx);
+          const text =
+            'text' in plan
+              ? plan.text
+              : JSON.stringify({ ...(await route.valid!(fx, own)), [plan.field]: plan.value });
+          const before = await snapshot(t);
+          const res = await client.raw({
+            method,
+            url,
+            payload: text,
+            headers: { 'content-type': 'application/json', 'x-csrf-token': client.csrfToken! },
+          });
+          const changed = changedTables(before, await snapshot(t));
+          seen.add(res.status);
+          expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
+          if (res.status >= 400) {
+            expect(ErrorBody.safeParse(res.body).success, JSON.stringify(res.body)).toBe(true);
+            expect(changed.filter((table) => !(route.writesWhenRefused ?? []).includes(table))).toEqual([]);
+          } else {
+            expect(changed.filter((table) => !route.writes.includes(table))).toEqual([]);
+            await route.afterSuccess?.(t);
+          }
+        }),
+        { numRuns: 25 },
+      );
+      expect([...seen].some((s) => s >= 400)).toBe(true);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+  }
+});

@@ -1,0 +1,95 @@
+/**
+ * canbo's benchmarks, one run: for each engine (PGlite always, PostgreSQL when
+ * BENCH_DATABASE_URL or DATABASE_URL names a server) the real app is built in this process,
+ * loaded over HTTP, and every figure is set against a baseline measured in the same run.
+ *
+ *   npm run bench [-- --quick]
+ */
+import os from 'node:os';
+import { benchSignIn, measureArgon2 } from './auth.bench';
+import { BENCH_PASSWORD, buildOrganisation, startCanbo } from './lib/canbo';
+import { type BenchDatabase, openPglite, openPostgres, postgresUrlFromEnv } from './lib/engines';
+import { BenchFailure } from './lib/failure';
+import { type BenchOptions, parseArgs, progress } from './lib/options';
+import { formatTable, goalMet, type Row, writeResults } from './lib/report';
+import { fetchCsrf, signIn } from './lib/session-client';
+import { benchUnitRead } from './units.bench';
+
+const RESULTS_FILE = new URL('./results/latest.json', import.meta.url);
+
+/** The database being measured, so that an interrupted run still drops what it created. */
+let current: BenchDatabase | null = null;
+
+async function benchEngine(open: () => Promise<BenchDatabase>, options: BenchOptions): Promise<Row[]> {
+  const bench = await open();
+  current = bench;
+  try {
+    progress(`${bench.kind} (${bench.version}): migrating, building the unit tree and the staff accounts`);
+    const server = await startCanbo(bench);
+    try {
+      const org = await buildOrganisation(server, options.signInConcurrency);
+      progress(`${org.unitCount + 1} units; ${org.staff.length} staff members granted on one district`);
+      const cookie = await signIn(
+        server.baseUrl,
+        await fetchCsrf(server.baseUrl),
+        org.staff[0]!,
+        BENCH_PASSWORD,
+      );
+      const rows = await benchUnitRead(bench.kind, server, bench.database.pool, org, cookie, options);
+      const argon2 = await measureArgon2(options);
+      rows.push(...(await benchSignIn(bench.kind, server, org, argon2, options)));
+      return rows;
+    } catch (error) {
+      const logged = server.lastError();
+      if (logged && error instanceof Error) error.message += `\n  the server logged: ${logged}`;
+      throw error;
+    } finally {
+      await server.close();
+    }
+  } finally {
+    current = null;
+    await bench.close();
+  }
+}
+
+function machine(): string {
+  const gib = (os.totalmem() / 2 ** 30).toFixed(1);
+  return `Node ${process.version}, ${os.availableParallelism()} CPUs, ${gib} GiB RAM`;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const postgresUrl = postgresUrlFromEnv();
+  const engines: Array<() => Promise<BenchDatabase>> = [openPglite];
+  if (postgresUrl) engines.push(() => openPostgres(postgresUrl));
+  const { connections, durationSeconds } = options.load;
+  progress(
+    `${machine()}; ${connections} connections × ${durationSeconds} s per HTTP run; ${options.signIns} sign-ins per run` +
+      (postgresUrl ? '' : '; PostgreSQL skipped (set BENCH_DATABASE_URL)'),
+  );
+
+  const rows: Row[] = [];
+  for (const open of engines) rows.push(...(await benchEngine(open, options)));
+
+  console.log(`\n${machine()}${options.quick ? ', --quick' : ''}\n`);
+  console.log(formatTable(rows));
+  await writeResults(rows, RESULTS_FILE);
+  const missed = rows.filter((r) => goalMet(r) === false).map((r) => r.name);
+  console.log(`\n${rows.length} results written to bench/results/latest.json`);
+  if (missed.length) console.log(`goals missed: ${missed.join('; ')}`);
+}
+
+process.once('SIGINT', () => {
+  progress('interrupted, cleaning up');
+  const closing = current?.close() ?? Promise.resolve();
+  closing.finally(() => process.exit(130));
+});
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`bench failed: ${message}`);
+  if (error instanceof Error && !(error instanceof BenchFailure) && error.stack) {
+    console.error(error.stack.split('\n').slice(1, 8).join('\n'));
+  }
+  process.exitCode = 1;
+});
