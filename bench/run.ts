@@ -6,9 +6,15 @@
  *   npm run bench [-- --quick]
  */
 import os from 'node:os';
-import { benchSignIn, measureArgon2 } from './auth.bench';
+import { benchSignIn } from './auth.bench';
 import { BENCH_PASSWORD, buildOrganisation, startCanbo } from './lib/canbo';
-import { type BenchDatabase, openPglite, openPostgres, postgresUrlFromEnv } from './lib/engines';
+import {
+  type BenchDatabase,
+  checkPostgres,
+  openPglite,
+  openPostgres,
+  postgresUrlFromEnv,
+} from './lib/engines';
 import { BenchFailure } from './lib/failure';
 import { type BenchOptions, parseArgs, progress } from './lib/options';
 import { formatTable, goalMet, type Row, writeResults } from './lib/report';
@@ -36,8 +42,7 @@ async function benchEngine(open: () => Promise<BenchDatabase>, options: BenchOpt
         BENCH_PASSWORD,
       );
       const rows = await benchUnitRead(bench.kind, server, bench.database.pool, org, cookie, options);
-      const argon2 = await measureArgon2(options);
-      rows.push(...(await benchSignIn(bench.kind, server, org, argon2, options)));
+      rows.push(...(await benchSignIn(bench.kind, server, org, options)));
       return rows;
     } catch (error) {
       const logged = server.lastError();
@@ -52,19 +57,25 @@ async function benchEngine(open: () => Promise<BenchDatabase>, options: BenchOpt
   }
 }
 
+/** The 1-minute load average shows whether other work shared the CPUs with the run. */
 function machine(): string {
   const gib = (os.totalmem() / 2 ** 30).toFixed(1);
-  return `Node ${process.version}, ${os.availableParallelism()} CPUs, ${gib} GiB RAM`;
+  const load = os.loadavg()[0]!.toFixed(1);
+  return `Node ${process.version}, ${os.availableParallelism()} CPUs, ${gib} GiB RAM, load average ${load}`;
 }
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const postgresUrl = postgresUrlFromEnv();
   const engines: Array<() => Promise<BenchDatabase>> = [openPglite];
-  if (postgresUrl) engines.push(() => openPostgres(postgresUrl));
+  if (postgresUrl) {
+    await checkPostgres(postgresUrl);
+    engines.push(() => openPostgres(postgresUrl));
+  }
   const { connections, durationSeconds } = options.load;
   progress(
-    `${machine()}; ${connections} connections × ${durationSeconds} s per HTTP run; ${options.signIns} sign-ins per run` +
+    `${machine()}; ${connections} connections, ${durationSeconds} s per HTTP subject in ${options.rounds} ` +
+      `alternating slice(s); ~${options.signIns} sign-ins per run` +
       (postgresUrl ? '' : '; PostgreSQL skipped (set BENCH_DATABASE_URL)'),
   );
 

@@ -46,6 +46,15 @@ async function admin(url: string, statement: string): Promise<void> {
   }
 }
 
+/** Fails early, before minutes of measuring the other engine, when the server cannot be reached. */
+export async function checkPostgres(serverUrl: string): Promise<void> {
+  try {
+    await admin(serverUrl, 'SELECT 1');
+  } catch (error) {
+    throw new BenchFailure(`cannot reach the benchmark PostgreSQL server: ${(error as Error).message}`);
+  }
+}
+
 /** A fresh database on the server named by `serverUrl`, dropped by close(). */
 export async function openPostgres(serverUrl: string): Promise<BenchDatabase> {
   const name = `canbo_bench_${randomBytes(6).toString('hex')}`;

@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { BenchFailure } from './failure';
-import { summarise } from './stats';
+import { percentile, summarise } from './stats';
 
 export interface LoadOptions {
   connections: number;
@@ -10,30 +10,57 @@ export interface LoadOptions {
 }
 
 export interface Throughput {
-  /** Requests (or operations) per second over the measured run. */
+  /** Requests (or operations) per second over the measured time. */
   perSecond: number;
   p50: number;
   p99: number;
   total: number;
+  seconds: number;
 }
+
+/** Pools slices of one subject: counts and time add up; latency percentiles are the slices' medians. */
+export function pooled(slices: readonly Throughput[]): Throughput {
+  const total = slices.reduce((sum, s) => sum + s.total, 0);
+  const seconds = slices.reduce((sum, s) => sum + s.seconds, 0);
+  return {
+    perSecond: seconds > 0 ? total / seconds : 0,
+    p50: percentile(
+      slices.map((s) => s.p50),
+      50,
+    ),
+    p99: percentile(
+      slices.map((s) => s.p99),
+      50,
+    ),
+    total,
+    seconds,
+  };
+}
+
+/** What an HTTP run loads: one URL with fixed headers. */
+export type HttpSubject = { url: string; headers: Record<string, string> };
 
 /**
  * HTTP load with autocannon. The load runs in one worker thread, so the client does not share
- * the event loop of the server under test (both live in this process).
+ * the event loop of the server under test (both live in this process). Any non-2xx answer,
+ * error or timeout fails the benchmark: a fast error page measures nothing.
  */
 export async function httpLoad(
-  url: string,
-  headers: Record<string, string>,
-  options: LoadOptions,
+  subject: HttpSubject,
+  connections: number,
+  seconds: number,
 ): Promise<Throughput> {
-  const run = (duration: number) =>
-    autocannon({ url, headers, connections: options.connections, duration, workers: 1 });
-  if (options.warmupSeconds > 0) await run(options.warmupSeconds);
-  const result = await run(options.durationSeconds);
+  const result = await autocannon({
+    url: subject.url,
+    headers: subject.headers,
+    connections,
+    duration: seconds,
+    workers: 1,
+  });
   const failed = result.errors + result.timeouts + result.non2xx;
   if (failed > 0) {
     throw new BenchFailure(
-      `${url}: ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts out of ${result['2xx'] + failed} requests`,
+      `${subject.url}: ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts out of ${result['2xx'] + failed} requests`,
     );
   }
   return {
@@ -41,30 +68,28 @@ export async function httpLoad(
     p50: result.latency.p50,
     p99: result.latency.p99,
     total: result['2xx'],
+    seconds: result.duration,
   };
 }
 
-/** The same measurement for an in-process operation: `concurrency` loops calling `operation` until time is up. */
+/** The same measurement in-process: `concurrency` loops calling `operation` until time is up. */
 export async function operationLoad(
   operation: () => Promise<void>,
-  options: LoadOptions,
+  concurrency: number,
+  seconds: number,
 ): Promise<Throughput> {
-  const run = async (seconds: number) => {
-    const latencies: number[] = [];
-    const start = performance.now();
-    const deadline = start + seconds * 1000;
-    const loop = async () => {
-      while (performance.now() < deadline) {
-        const t = performance.now();
-        await operation();
-        latencies.push(performance.now() - t);
-      }
-    };
-    await Promise.all(Array.from({ length: options.connections }, loop));
-    return { latencies, elapsedMs: performance.now() - start };
+  const latencies: number[] = [];
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  const loop = async () => {
+    while (performance.now() < deadline) {
+      const t = performance.now();
+      await operation();
+      latencies.push(performance.now() - t);
+    }
   };
-  if (options.warmupSeconds > 0) await run(options.warmupSeconds);
-  const { latencies, elapsedMs } = await run(options.durationSeconds);
+  await Promise.all(Array.from({ length: concurrency }, loop));
+  const elapsed = (performance.now() - start) / 1000;
   const { p50, p99, count } = summarise(latencies);
-  return { perSecond: count / (elapsedMs / 1000), p50, p99, total: count };
+  return { perSecond: count / elapsed, p50, p99, total: count, seconds: elapsed };
 }

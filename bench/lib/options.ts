@@ -4,6 +4,11 @@ import type { LoadOptions } from './load';
 export interface BenchOptions {
   quick: boolean;
   load: LoadOptions;
+  /**
+   * Each subject and its baseline are measured in this many alternating slices (subject, baseline,
+   * subject, …) and pooled, so that a burst of other work on the machine hits both alike.
+   */
+  rounds: number;
   /** Sign-ins per run (sequential, and again spread over the concurrent lanes). */
   signIns: number;
   signInConcurrency: number;
@@ -11,14 +16,16 @@ export interface BenchOptions {
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
   const unknown = argv.filter((a) => a !== '--quick');
-  if (unknown.length)
+  if (unknown.length) {
     throw new BenchFailure(`unknown argument ${unknown.join(' ')} (usage: npm run bench [-- --quick])`);
+  }
   const quick = argv.includes('--quick');
   return {
     quick,
     load: quick
       ? { connections: 50, durationSeconds: 3, warmupSeconds: 1 }
       : { connections: 50, durationSeconds: 10, warmupSeconds: 2 },
+    rounds: quick ? 1 : 5,
     signIns: quick ? 40 : 100,
     signInConcurrency: 8,
   };

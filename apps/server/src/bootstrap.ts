@@ -1,5 +1,5 @@
 import { checkPasswordPolicy } from '@canbo/domain';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { systemActor } from './access/actor';
 import { recordAudit } from './audit/audit';
 import type { DB } from './db/schema';
@@ -16,9 +16,14 @@ export interface Tenant {
   created: boolean;
 }
 
+/** Any constant: processes starting together on an empty database create the tenant and admin once. */
+const BOOTSTRAP_LOCK = 7_243_002;
+const bootstrapLock = (tx: Transaction<DB>) => sql`SELECT pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`.execute(tx);
+
 /** The deployment's tenant and its root unit, created on first start. */
 export async function ensureTenant(db: Kysely<DB>, code: string, rootName: string): Promise<Tenant> {
   return db.transaction().execute(async (tx) => {
+    await bootstrapLock(tx);
     const existing = await tx
       .selectFrom('tenant as t')
       .innerJoin('org_unit as u', 'u.tenant_id', 't.id')
@@ -63,8 +68,9 @@ export async function ensureAdmin(
   }
   const password = configured ?? temporaryPassword(16);
   const hash = await hashPassword(password);
-  await db.transaction().execute(async (tx) => {
-    if ((await countUsers(tx, tenant.tenantId)) > 0) return;
+  const created = await db.transaction().execute(async (tx) => {
+    await bootstrapLock(tx);
+    if ((await countUsers(tx, tenant.tenantId)) > 0) return false; // another process was first
     const id = newId();
     const now = new Date();
     await insertUser(tx, {
@@ -87,6 +93,8 @@ export async function ensureAdmin(
       unitPath: tenant.rootPath,
       after: { username: 'admin', grants: [{ role: 'admin', unitId: tenant.rootUnitId }] },
     });
+    return true;
   });
+  if (!created) return { created: false, username: 'admin', generatedPassword: null };
   return { created: true, username: 'admin', generatedPassword: configured ? null : password };
 }

@@ -11,10 +11,11 @@ import {
   userCreateCommand,
 } from './cli/commands';
 import { CliError } from './cli/errors';
+import { exportCommand, importCommand } from './cli/imports';
 import { type ProcessRole, serve } from './cli/serve';
 import { loadConfig } from './config';
 import { DataDirLocked } from './db/lock';
-import { MigrationFailed } from './db/migrator';
+import { MigrationChanged, MigrationFailed } from './db/migrator';
 import { DEFAULT_SEED, DEMO_SCALES, type DemoScale } from './seed/dataset';
 
 const HELP: Record<string, string> = {
@@ -27,6 +28,8 @@ Commands:
   migrate                           apply database migrations
   seed demo [--scale S] [--seed N]  demo organisation, people and accounts (S: small|city)
   user create --username U --display-name N --role R [--unit CODE] [--password P]
+  import units|people FILE.xlsx     import a workbook (all rows or none); report in FILE.errors.xlsx
+  export people|units FILE.xlsx [--unit CODE]   export a list to Excel
   audit verify                      check the audit hash chain; non-zero exit if broken
   backup <file>                     back up the database
   restore <file> [--force]          restore a backup (server stopped)
@@ -41,6 +44,9 @@ Run "canbo <command> --help" for details.`,
   audit: 'Usage: canbo audit verify\nWalks the audit chain; exits 2 and names the first broken entry if any was altered, deleted or reordered.',
   backup: 'Usage: canbo backup <file>\nPGlite: a compressed copy of the data folder (stop the server first). PostgreSQL: runs pg_dump --format=custom.',
   restore: 'Usage: canbo restore <file> [--force]\nPGlite: replaces the data folder (--force when it is not empty). PostgreSQL: runs pg_restore --clean.',
+  import:
+    'Usage: canbo import units|people FILE.xlsx\nChecks every row, then imports all of them in one transaction, or none when any row has an error.\nPrints progress; when rejected, prints the first errors, writes the full report to FILE.errors.xlsx and exits 2.\nTemplates: GET /api/imports/templates/units.xlsx and people.xlsx (see docs/IMPORT.md).',
+  export: 'Usage: canbo export people|units FILE.xlsx [--unit CODE]\nWrites the people (or units) of the whole organisation, or of the subtree of unit CODE, to an Excel file.',
   bench: 'Usage: canbo bench [--quick]\nRuns the benchmarks and writes bench/results/latest.json.',
 };
 
@@ -115,6 +121,12 @@ async function run(argv: string[]): Promise<number> {
       if (!sub) throw new CliError(HELP.restore!);
       await restoreCommand(config, sub, values.force ?? false);
       return 0;
+    case 'import':
+      if (!sub || !positionals[2]) throw new CliError(HELP.import!);
+      return importCommand(config, sub, positionals[2]);
+    case 'export':
+      if (!sub || !positionals[2]) throw new CliError(HELP.export!);
+      return exportCommand(config, sub, positionals[2], { unit: values.unit });
     case 'bench': {
       const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
       const result = spawnSync('npm', ['run', 'bench', '--', ...(values.quick ? ['--quick'] : [])], { cwd: root, stdio: 'inherit' });
@@ -125,14 +137,15 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-const KNOWN = [CliError, DataDirLocked, MigrationFailed, WeakAdminPassword];
+const KNOWN = [CliError, DataDirLocked, MigrationChanged, MigrationFailed, WeakAdminPassword];
+const PARSE_ERRORS = ['ERR_PARSE_ARGS_UNKNOWN_OPTION', 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'];
 
 run(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    if (KNOWN.some((k) => error instanceof k) || ['ERR_PARSE_ARGS_UNKNOWN_OPTION', 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'].includes((error as { code?: string }).code ?? '')) {
+    if (KNOWN.some((k) => error instanceof k) || PARSE_ERRORS.includes((error as { code?: string }).code ?? '')) {
       console.error(`canbo: ${(error as Error).message}`);
     } else if ((error as { code?: string }).code === 'ECONNREFUSED') {
       console.error(`canbo: cannot connect to the database (${(error as Error).message}). Check DATABASE_URL.`);

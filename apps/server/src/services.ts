@@ -1,6 +1,8 @@
 import type { AppContext } from './context';
 import { createAuditService } from './modules/audit/audit.service';
 import { createAuthService } from './modules/auth/auth.service';
+import { createExportsService } from './modules/imports/exports.service';
+import { createImportsService } from './modules/imports/imports.service';
 import { createJobsService } from './modules/jobs/jobs.service';
 import { createPeopleService } from './modules/people/people.service';
 import { createSettingsService } from './modules/settings/settings.service';
@@ -9,6 +11,7 @@ import { createUsersService } from './modules/users/users.service';
 
 export function createServices(ctx: AppContext) {
   const units = createUnitsService(ctx);
+  const people = createPeopleService(ctx);
   return {
     auth: createAuthService(ctx),
     units,
@@ -16,7 +19,9 @@ export function createServices(ctx: AppContext) {
     settings: createSettingsService(ctx),
     audit: createAuditService(ctx),
     jobs: createJobsService(ctx),
-    people: createPeopleService(ctx),
+    people,
+    imports: createImportsService(ctx),
+    exports: createExportsService(ctx, { people, units }),
   };
 }
 

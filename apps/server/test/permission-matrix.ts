@@ -1,17 +1,19 @@
 import type { Role } from '@canbo/domain';
+import { systemActor } from '../src/access/actor';
 import { newId } from '../src/ids';
 import { enqueue } from '../src/jobs/queue';
 import { hashPassword } from '../src/modules/auth/passwords';
 import { totpCode } from '../src/modules/auth/totp';
+import { todayInVietnam } from '../src/modules/units/units.dates';
 import { insertGrant, insertUser } from '../src/modules/users/users.repository';
 import type { Client } from './client';
 import { TEST_PASSWORD, type TestContext, type TestUnit, type TestUser } from './context';
 
 /**
  * Who may call which route, for every route of the API. The six roles are granted on unit A;
- * B is A's sibling under the root. A target record (user, unit, grant…) in A is "in scope",
- * one in B is "out of scope" and must answer 404 — the same as a missing record — never 403
- * and never its data. Tenant-wide routes (settings, jobs, audit verification) need a grant on
+ * B is A's sibling under the root. A target record (user, unit, person, grant…) in A is "in
+ * scope", one in B is "out of scope" and must answer 404 — the same as a missing record — never
+ * 403 and never its data. Tenant-wide routes (settings, jobs, audit verification) need a grant on
  * the root unit itself, so every role granted on A is refused there with 403.
  */
 export type Side = 'A' | 'B';
@@ -23,7 +25,10 @@ export interface MatrixRequest {
   id?: string;
 }
 
-export type RoleStatuses = Record<Role, number>;
+/** A list that answers 200 and leaves the target out (the caller may list, but not that record). */
+export const LEFT_OUT = 'left out';
+export type Expected = number | typeof LEFT_OUT;
+export type RoleStatuses = Record<Role, Expected>;
 
 export interface Session {
   client: Client;
@@ -45,6 +50,7 @@ interface UserRouteBase {
   /** An administrator granted on the root, with the target in B: shows the route can succeed at all. */
   rootAdmin: number;
   request(fx: MatrixFixture, side: Side): Promise<MatrixRequest>;
+  /** Why the statuses are what they are, where it is not plain. */
   note?: string;
 }
 
@@ -53,8 +59,6 @@ export interface ScopedRoute extends UserRouteBase {
   scope: 'unit';
   inScope: RoleStatuses;
   outOfScope: RoleStatuses;
-  /** A list that leaves out what is out of scope (200 without the record) instead of refusing. */
-  filtered?: boolean;
 }
 
 /** No unit to be in or out of: the tenant as a whole, or the caller's own account. */
@@ -67,20 +71,114 @@ export type RouteExpectation = AccountRoute | ScopedRoute | UnscopedRoute;
 
 /** Statuses in the order of the roles: admin, officer, head, manager, staff, inspector. */
 const by = (
-  admin: number,
-  officer: number,
-  head: number,
-  manager: number,
-  staff: number,
-  inspector: number,
+  admin: Expected,
+  officer: Expected,
+  head: Expected,
+  manager: Expected,
+  staff: Expected,
+  inspector: Expected,
 ) => ({ admin, officer, head, manager, staff, inspector }) satisfies RoleStatuses;
-const every = (status: number) => by(status, status, status, status, status, status);
+const every = (status: Expected) => by(status, status, status, status, status, status);
 
-const TENANT_WIDE = 'tenant-wide: needs the grant on the root unit; a grant on A is refused with 403';
+type Spec<R> = Omit<R, 'access' | 'scope' | 'anonymous'>;
+const scoped = (spec: Spec<ScopedRoute>): ScopedRoute => ({
+  access: 'user',
+  scope: 'unit',
+  anonymous: 401,
+  ...spec,
+});
+const tenantWide = (spec: Omit<Spec<UnscopedRoute>, 'roles' | 'note'>): UnscopedRoute => ({
+  access: 'user',
+  scope: 'tenant',
+  anonymous: 401,
+  roles: every(403),
+  note: 'tenant-wide: needs the grant on the root unit; a grant on A is refused with 403',
+  ...spec,
+});
+const own = (spec: Spec<UnscopedRoute>): UnscopedRoute => ({
+  access: 'user',
+  scope: 'self',
+  anonymous: 401,
+  ...spec,
+});
 
-/** Keyed by "METHOD url" exactly as the route is registered. */
+/** People: records are read with people.read (staff have none), changed with people.manage. */
+const PEOPLE_READ = by(200, 200, 200, 200, 404, 200);
+const PEOPLE_MANAGE = (status: number) => by(status, status, 403, 403, 404, 403);
+
+/** Sub-records of a person: one valid creation and one valid change each. */
+export const RECORDS = {
+  positions: {
+    create: (fx: MatrixFixture, side: Side) => ({
+      unitId: fx.home[side].id,
+      title: 'Chuyên viên',
+      startDate: '2020-01-01',
+    }),
+    change: { title: 'Phó Trưởng phòng' },
+  },
+  disciplines: {
+    create: () => ({ form: 'reprimand', decisionDate: '2021-03-01' }),
+    change: { issuer: 'Đảng ủy phường' },
+  },
+  awards: {
+    create: () => ({ kind: 'commendation', title: 'Giấy khen', decisionDate: '2022-05-01' }),
+    change: { title: 'Bằng khen' },
+  },
+  trainings: {
+    create: () => ({ kind: 'it', course: 'Tin học văn phòng', startDate: '2019-09-01' }),
+    change: { institution: 'Trường Chính trị' },
+  },
+} as const;
+export type RecordSection = keyof typeof RECORDS;
+
+function recordRoutes(section: RecordSection): Record<string, RouteExpectation> {
+  const base = `/api/people/:id/${section}`;
+  const note = 'people.read to find the person (404 without), then people.manage (403)';
+  return {
+    [`POST ${base}`]: scoped({
+      note,
+      inScope: PEOPLE_MANAGE(201),
+      outOfScope: every(404),
+      rootAdmin: 201,
+      request: async (fx, side) => {
+        const person = await fx.person(side);
+        return {
+          url: `/api/people/${person.id}/${section}`,
+          body: RECORDS[section].create(fx, side),
+          id: person.id,
+        };
+      },
+    }),
+    [`PATCH ${base}/:itemId`]: scoped({
+      note,
+      inScope: PEOPLE_MANAGE(200),
+      outOfScope: every(404),
+      rootAdmin: 200,
+      request: async (fx, side) => {
+        const { personId, itemId } = await fx.record(side, section);
+        return {
+          url: `/api/people/${personId}/${section}/${itemId}`,
+          body: { ...RECORDS[section].change, version: 1 },
+          id: itemId,
+        };
+      },
+    }),
+    [`DELETE ${base}/:itemId`]: scoped({
+      note,
+      inScope: PEOPLE_MANAGE(204),
+      outOfScope: every(404),
+      rootAdmin: 204,
+      request: async (fx, side) => {
+        const { personId, itemId } = await fx.record(side, section);
+        return { url: `/api/people/${personId}/${section}/${itemId}?version=1`, id: itemId };
+      },
+    }),
+  };
+}
+
+/** Keyed by "METHOD url" exactly as the route is registered. Rows read by(admin, officer, head, manager, staff, inspector). */
 export const expectations: Record<string, RouteExpectation> = {
-  // ── public and pending ─────────────────────────────────────────────────────────────
+  // ── public and pending: the caller's own session ───────────────────────────────────
   'GET /api/health': {
     access: 'public',
     anonymous: 200,
@@ -139,41 +237,29 @@ export const expectations: Record<string, RouteExpectation> = {
       return { url: '/api/auth/totp/enable', body: { code: totpCode(setup.body.secret) } };
     },
   },
-
-  // ── the caller's own account ───────────────────────────────────────────────────────
-  'POST /api/auth/totp/disable': {
-    access: 'user',
-    scope: 'self',
-    note: 'every signed-in user turns off their own second factor (unless a role requires it)',
+  'POST /api/auth/totp/disable': own({
+    note: 'anyone turns off their own second factor (unless a role requires it)',
     roles: every(204),
     rootAdmin: 204,
-    anonymous: 401,
     request: async () => ({ url: '/api/auth/totp/disable', body: { password: TEST_PASSWORD } }),
-  },
+  }),
 
   // ── users and grants ───────────────────────────────────────────────────────────────
-  // Read the rows as by(admin, officer, head, manager, staff, inspector), each granted on A.
-  'GET /api/users': {
-    access: 'user',
-    scope: 'unit',
+  'GET /api/users': scoped({
     note: 'needs users.read somewhere (403 before any lookup); a unit filter out of scope is 404',
     inScope: by(200, 200, 403, 403, 403, 200),
     outOfScope: by(404, 404, 403, 403, 403, 404),
     rootAdmin: 200,
-    anonymous: 401,
     request: async (fx, side) => {
       const user = await fx.user(side);
       return { url: `/api/users?unitId=${fx.home[side].id}&q=${user.username}`, id: user.id };
     },
-  },
-  'POST /api/users': {
-    access: 'user',
-    scope: 'unit',
+  }),
+  'POST /api/users': scoped({
     note: 'the home unit must be readable (else 404), then users.manage on it (else 403)',
     inScope: by(201, 201, 403, 403, 403, 403),
     outOfScope: every(404),
     rootAdmin: 201,
-    anonymous: 401,
     request: async (fx, side) => ({
       url: '/api/users',
       body: {
@@ -184,27 +270,21 @@ export const expectations: Record<string, RouteExpectation> = {
         grants: [{ role: 'staff', unitId: fx.home[side].id }],
       },
     }),
-  },
-  'GET /api/users/:id': {
-    access: 'user',
-    scope: 'unit',
+  }),
+  'GET /api/users/:id': scoped({
     note: 'without users.read over the user, the user does not exist for the caller',
     inScope: by(200, 200, 404, 404, 404, 200),
     outOfScope: every(404),
     rootAdmin: 200,
-    anonymous: 401,
     request: async (fx, side) => {
       const user = await fx.user(side);
       return { url: `/api/users/${user.id}`, id: user.id };
     },
-  },
-  'PATCH /api/users/:id': {
-    access: 'user',
-    scope: 'unit',
+  }),
+  'PATCH /api/users/:id': scoped({
     inScope: by(200, 200, 404, 404, 404, 404),
     outOfScope: every(404),
     rootAdmin: 200,
-    anonymous: 401,
     request: async (fx, side) => {
       const user = await fx.user(side);
       return {
@@ -213,63 +293,36 @@ export const expectations: Record<string, RouteExpectation> = {
         id: user.id,
       };
     },
-  },
-  'POST /api/users/:id/reset-password': {
-    access: 'user',
-    scope: 'unit',
-    inScope: by(200, 200, 404, 404, 404, 404),
-    outOfScope: every(404),
-    rootAdmin: 200,
-    anonymous: 401,
-    request: async (fx, side) => {
-      const user = await fx.user(side);
-      return { url: `/api/users/${user.id}/reset-password`, id: user.id };
-    },
-  },
-  'POST /api/users/:id/unlock': {
-    access: 'user',
-    scope: 'unit',
-    inScope: by(204, 204, 404, 404, 404, 404),
-    outOfScope: every(404),
-    rootAdmin: 204,
-    anonymous: 401,
-    request: async (fx, side) => {
-      const user = await fx.user(side);
-      return { url: `/api/users/${user.id}/unlock`, id: user.id };
-    },
-  },
-  'POST /api/users/:id/reset-totp': {
-    access: 'user',
-    scope: 'unit',
-    inScope: by(204, 204, 404, 404, 404, 404),
-    outOfScope: every(404),
-    rootAdmin: 204,
-    anonymous: 401,
-    request: async (fx, side) => {
-      const user = await fx.user(side);
-      return { url: `/api/users/${user.id}/reset-totp`, id: user.id };
-    },
-  },
-  'GET /api/users/:id/grants': {
-    access: 'user',
-    scope: 'unit',
+  }),
+  ...Object.fromEntries(
+    (['reset-password', 'unlock', 'reset-totp'] as const).map((action) => [
+      `POST /api/users/:id/${action}`,
+      scoped({
+        inScope:
+          action === 'reset-password' ? by(200, 200, 404, 404, 404, 404) : by(204, 204, 404, 404, 404, 404),
+        outOfScope: every(404),
+        rootAdmin: action === 'reset-password' ? 200 : 204,
+        request: async (fx, side) => {
+          const user = await fx.user(side);
+          return { url: `/api/users/${user.id}/${action}`, id: user.id };
+        },
+      }),
+    ]),
+  ),
+  'GET /api/users/:id/grants': scoped({
     inScope: by(200, 200, 404, 404, 404, 200),
     outOfScope: every(404),
     rootAdmin: 200,
-    anonymous: 401,
     request: async (fx, side) => {
       const grant = await fx.grant(side);
       return { url: `/api/users/${grant.userId}/grants`, id: grant.id };
     },
-  },
-  'POST /api/users/:id/grants': {
-    access: 'user',
-    scope: 'unit',
+  }),
+  'POST /api/users/:id/grants': scoped({
     note: 'the unit is looked up first (404 out of scope), then grants.manage on it (403)',
     inScope: by(201, 201, 403, 403, 403, 403),
     outOfScope: every(404),
     rootAdmin: 201,
-    anonymous: 401,
     request: async (fx, side) => {
       const user = await fx.user(side);
       return {
@@ -278,127 +331,223 @@ export const expectations: Record<string, RouteExpectation> = {
         id: user.id,
       };
     },
-  },
-  'DELETE /api/grants/:id': {
-    access: 'user',
-    scope: 'unit',
+  }),
+  'DELETE /api/grants/:id': scoped({
     note: 'a grant is seen through grants.manage over its unit',
     inScope: by(204, 204, 404, 404, 404, 404),
     outOfScope: every(404),
     rootAdmin: 204,
-    anonymous: 401,
     request: async (fx, side) => {
       const grant = await fx.grant(side);
       return { url: `/api/grants/${grant.id}`, id: grant.id };
     },
-  },
+  }),
 
-  // ── units ──────────────────────────────────────────────────────────────────────────
-  'GET /api/units': {
-    access: 'user',
-    scope: 'unit',
+  // ── units and restructuring ────────────────────────────────────────────────────────
+  'GET /api/units': scoped({
     inScope: every(200),
     outOfScope: every(404),
     rootAdmin: 200,
-    anonymous: 401,
     request: async (fx, side) => {
       const parent = await fx.unit(side);
       const child = await fx.t.build.unit({ parent });
       return { url: `/api/units?parentId=${parent.id}`, id: child.id };
     },
-  },
-  'GET /api/units/:id': {
-    access: 'user',
-    scope: 'unit',
-    inScope: every(200),
+  }),
+  ...Object.fromEntries(
+    (['', '/history', '/summary'] as const).map((view) => [
+      `GET /api/units/:id${view}`,
+      scoped({
+        inScope: every(200),
+        outOfScope: every(404),
+        rootAdmin: 200,
+        request: async (fx, side) => {
+          const unit = await fx.unit(side);
+          return { url: `/api/units/${unit.id}${view}`, id: unit.id };
+        },
+      }),
+    ]),
+  ),
+  'GET /api/units/:id/positions': scoped({
+    note: 'the unit must be readable (404), then people.read over it (403)',
+    inScope: by(200, 200, 200, 200, 403, 200),
     outOfScope: every(404),
     rootAdmin: 200,
-    anonymous: 401,
     request: async (fx, side) => {
       const unit = await fx.unit(side);
-      return { url: `/api/units/${unit.id}`, id: unit.id };
+      const post = await fx.record(side, 'positions', { unitId: unit.id });
+      return { url: `/api/units/${unit.id}/positions`, id: post.itemId };
     },
-  },
-  'POST /api/units': {
-    access: 'user',
-    scope: 'unit',
+  }),
+  'POST /api/units': scoped({
     note: 'the parent must be readable (else 404), then units.manage on it (else 403)',
     inScope: by(201, 201, 403, 403, 403, 403),
     outOfScope: every(404),
     rootAdmin: 201,
-    anonymous: 401,
     request: async (fx, side) => ({
       url: '/api/units',
       body: { code: fx.name('DV'), name: 'Tổ công tác mới', parentId: fx.home[side].id },
     }),
-  },
+  }),
+  'PATCH /api/units/:id': scoped({
+    note: 'units.manage somewhere (403 before any lookup), then the unit in that scope (404)',
+    inScope: by(200, 200, 403, 403, 403, 403),
+    outOfScope: by(404, 404, 403, 403, 403, 403),
+    rootAdmin: 200,
+    request: async (fx, side) => {
+      const unit = await fx.unit(side);
+      return {
+        url: `/api/units/${unit.id}`,
+        body: { version: 1, effectiveDate: fx.today, name: 'Tổ đã đổi tên' },
+        id: unit.id,
+      };
+    },
+  }),
+  ...Object.fromEntries(
+    (['/preview', ''] as const).map((action) => [
+      `POST /api/org/changes${action}`,
+      scoped({
+        note: 'units.manage somewhere for a rename (403 before any lookup), then the unit in scope (404)',
+        inScope: action ? by(200, 200, 403, 403, 403, 403) : by(201, 201, 403, 403, 403, 403),
+        outOfScope: by(404, 404, 403, 403, 403, 403),
+        rootAdmin: action ? 200 : 201,
+        request: async (fx, side) => {
+          const unit = await fx.unit(side);
+          const body = {
+            kind: 'rename',
+            effectiveDate: fx.today,
+            unit: { id: unit.id, version: 1 },
+            name: 'Tổ sáp nhập',
+          };
+          return { url: `/api/org/changes${action}`, body, id: unit.id };
+        },
+      }),
+    ]),
+  ),
+  'GET /api/org/changes': scoped({
+    inScope: every(200),
+    outOfScope: every(404),
+    rootAdmin: 200,
+    request: async (fx, side) => {
+      const unit = await fx.unit(side);
+      return { url: `/api/org/changes?unitId=${unit.id}`, id: await fx.creationOf(unit.id) };
+    },
+  }),
+  'GET /api/org/changes/:id': scoped({
+    inScope: every(200),
+    outOfScope: every(404),
+    rootAdmin: 200,
+    request: async (fx, side) => {
+      const change = await fx.creationOf((await fx.unit(side)).id);
+      return { url: `/api/org/changes/${change}`, id: change };
+    },
+  }),
 
-  // ── tenant-wide ────────────────────────────────────────────────────────────────────
-  'GET /api/settings/security': {
-    access: 'user',
-    scope: 'tenant',
-    note: TENANT_WIDE,
-    roles: every(403),
+  // ── people ─────────────────────────────────────────────────────────────────────────
+  'GET /api/people': scoped({
+    note: 'the unit filter must be readable (404); without people.read the list leaves everyone out',
+    inScope: by(200, 200, 200, 200, LEFT_OUT, 200),
+    outOfScope: every(404),
     rootAdmin: 200,
-    anonymous: 401,
+    request: async (fx, side) => {
+      const person = await fx.person(side);
+      return { url: `/api/people?unitId=${person.unitId}`, id: person.id };
+    },
+  }),
+  'POST /api/people': scoped({
+    note: 'the unit must be readable (404), then people.manage on it (403)',
+    inScope: by(201, 201, 403, 403, 403, 403),
+    outOfScope: every(404),
+    rootAdmin: 201,
+    request: async (fx, side) => ({ url: '/api/people', body: fx.personInput(fx.home[side].id) }),
+  }),
+  'GET /api/people/me': own({
+    note: 'the record linked to the account (each test account has one)',
+    roles: every(200),
+    rootAdmin: 200,
+    request: async () => ({ url: '/api/people/me' }),
+  }),
+  ...Object.fromEntries(
+    (['', '/history'] as const).map((view) => [
+      `GET /api/people/:id${view}`,
+      scoped({
+        inScope: PEOPLE_READ,
+        outOfScope: every(404),
+        rootAdmin: 200,
+        request: async (fx, side) => {
+          const person = await fx.person(side);
+          return { url: `/api/people/${person.id}${view}`, id: person.id };
+        },
+      }),
+    ]),
+  ),
+  'PATCH /api/people/:id': scoped({
+    note: 'people.read to find the person (404 without), then people.manage (403)',
+    inScope: PEOPLE_MANAGE(200),
+    outOfScope: every(404),
+    rootAdmin: 200,
+    request: async (fx, side) => {
+      const person = await fx.person(side);
+      return {
+        url: `/api/people/${person.id}`,
+        body: { fullName: 'Lê Văn Đã Sửa', version: 1 },
+        id: person.id,
+      };
+    },
+  }),
+  ...recordRoutes('positions'),
+  'POST /api/people/:id/positions/:itemId/end': scoped({
+    note: 'people.read to find the person (404 without), then people.manage (403)',
+    inScope: PEOPLE_MANAGE(200),
+    outOfScope: every(404),
+    rootAdmin: 200,
+    request: async (fx, side) => {
+      const { personId, itemId } = await fx.record(side, 'positions');
+      return {
+        url: `/api/people/${personId}/positions/${itemId}/end`,
+        body: { endDate: fx.today, version: 1 },
+        id: itemId,
+      };
+    },
+  }),
+  ...recordRoutes('disciplines'),
+  ...recordRoutes('awards'),
+  ...recordRoutes('trainings'),
+
+  // ── tenant-wide, and the audit trail ───────────────────────────────────────────────
+  'GET /api/settings/security': tenantWide({
+    rootAdmin: 200,
     request: async () => ({ url: '/api/settings/security' }),
-  },
-  'PUT /api/settings/security': {
-    access: 'user',
-    scope: 'tenant',
-    note: TENANT_WIDE,
-    roles: every(403),
+  }),
+  'PUT /api/settings/security': tenantWide({
     rootAdmin: 200,
-    anonymous: 401,
     request: async (fx) => ({
       url: '/api/settings/security',
       body: { totpRequiredRoles: [], version: await fx.settingsVersion() },
     }),
-  },
-  'GET /api/audit': {
-    access: 'user',
-    scope: 'unit',
-    filtered: true,
+  }),
+  'GET /api/audit/verify': tenantWide({
+    rootAdmin: 200,
+    request: async () => ({ url: '/api/audit/verify' }),
+  }),
+  'GET /api/jobs': tenantWide({ rootAdmin: 200, request: async () => ({ url: '/api/jobs' }) }),
+  'POST /api/jobs/:id/retry': tenantWide({
+    rootAdmin: 204,
+    request: async (fx) => ({ url: `/api/jobs/${await fx.failedJob()}/retry` }),
+  }),
+  'GET /api/audit': scoped({
     note: 'needs audit.read somewhere (403); entries about units out of scope are left out of the list',
     inScope: by(200, 403, 403, 403, 403, 200),
-    outOfScope: by(200, 403, 403, 403, 403, 200),
+    outOfScope: by(LEFT_OUT, 403, 403, 403, 403, LEFT_OUT),
     rootAdmin: 200,
-    anonymous: 401,
     request: async (fx, side) => {
       const unit = await fx.unit(side); // its creation is audited with the unit's path
       return { url: `/api/audit?entityId=${unit.id}`, id: unit.id };
     },
-  },
-  'GET /api/audit/verify': {
-    access: 'user',
-    scope: 'tenant',
-    note: `${TENANT_WIDE} (the chain is the whole tenant's)`,
-    roles: every(403),
-    rootAdmin: 200,
-    anonymous: 401,
-    request: async () => ({ url: '/api/audit/verify' }),
-  },
-  'GET /api/jobs': {
-    access: 'user',
-    scope: 'tenant',
-    note: TENANT_WIDE,
-    roles: every(403),
-    rootAdmin: 200,
-    anonymous: 401,
-    request: async () => ({ url: '/api/jobs' }),
-  },
-  'POST /api/jobs/:id/retry': {
-    access: 'user',
-    scope: 'tenant',
-    note: TENANT_WIDE,
-    roles: every(403),
-    rootAdmin: 204,
-    anonymous: 401,
-    request: async (fx) => ({ url: `/api/jobs/${await fx.failedJob()}/retry` }),
-  },
+  }),
 };
 
-/** Targets for the matrix, made straight in the database where the service would only add cost (hashing). */
+/** Targets for the matrix; users are written straight to the database, where the service would only add hashing. */
 export interface MatrixFixture {
   t: TestContext;
   /** Sibling subtrees under the root; every role is granted on A. */
@@ -406,11 +555,25 @@ export interface MatrixFixture {
   b: TestUnit;
   /** One level below A and B, where targets live: scope reaches down the tree. */
   home: Record<Side, TestUnit>;
+  /** Today in Việt Nam, the effective date of restructuring. */
+  today: string;
   name(prefix: string): string;
   unit(side: Side): Promise<TestUnit>;
   user(side: Side): Promise<{ id: string; username: string; version: number }>;
   /** A staff grant on the home unit of a user who lives there. */
   grant(side: Side): Promise<{ id: string; userId: string }>;
+  /** The org change that created a unit. */
+  creationOf(unitId: string): Promise<string>;
+  personInput(unitId: string): Record<string, unknown>;
+  person(side: Side): Promise<{ id: string; unitId: string }>;
+  /** A sub-record (version 1) of a new person in the home unit. */
+  record(
+    side: Side,
+    section: RecordSection,
+    overrides?: object,
+  ): Promise<{ personId: string; itemId: string }>;
+  /** Gives an account a person record of its own (GET /api/people/me). */
+  linkPerson(userId: string, side: Side): Promise<void>;
   failedJob(): Promise<string>;
   settingsVersion(): Promise<number>;
   /** A new staff user in A, signed in. */
@@ -419,6 +582,7 @@ export interface MatrixFixture {
 
 export async function createMatrixFixture(t: TestContext): Promise<MatrixFixture> {
   const { db, tenantId } = t.ctx;
+  const system = systemActor(tenantId, 'test');
   const a = await t.build.unit({ name: 'Phường A' });
   const b = await t.build.unit({ name: 'Phường B' });
   const home = {
@@ -428,12 +592,30 @@ export async function createMatrixFixture(t: TestContext): Promise<MatrixFixture
   const passwordHash = await hashPassword(TEST_PASSWORD);
   let counter = 0;
   const name = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
+  const personInput = (unitId: string) => ({
+    unitId,
+    fullName: 'Nguyễn Văn Hồ Sơ',
+    sex: 'male',
+    birthDate: '1985-06-15',
+    staffCategory: 'civil_servant',
+  });
+  const person = async (side: Side) => {
+    const created = await t.services.people.create(system, personInput(home[side].id) as never);
+    return { id: created.id, unitId: home[side].id };
+  };
+  const sections = {
+    positions: t.services.people.records.positions,
+    disciplines: t.services.people.records.disciplines,
+    awards: t.services.people.records.awards,
+    trainings: t.services.people.records.trainings,
+  };
 
   const fx: MatrixFixture = {
     t,
     a,
     b,
     home,
+    today: todayInVietnam(),
     name,
     unit: (side) => t.build.unit({ parent: home[side] }),
     async user(side) {
@@ -470,6 +652,27 @@ export async function createMatrixFixture(t: TestContext): Promise<MatrixFixture
         }),
       );
       return { id, userId: user.id };
+    },
+    async creationOf(unitId) {
+      const row = await db
+        .selectFrom('org_change_unit')
+        .select('change_id')
+        .where('unit_id', '=', unitId)
+        .where('role', '=', 'created')
+        .executeTakeFirstOrThrow();
+      return row.change_id;
+    },
+    personInput,
+    person,
+    async record(side, section, overrides = {}) {
+      const owner = await person(side);
+      const input = { ...RECORDS[section].create(fx, side), ...overrides };
+      const created = await sections[section].add(system, owner.id, input);
+      return { personId: owner.id, itemId: created.id };
+    },
+    async linkPerson(userId, side) {
+      const linked = await person(side);
+      await db.updateTable('app_user').set({ person_id: linked.id }).where('id', '=', userId).execute();
     },
     async failedJob() {
       const id = (await enqueue(db, { tenantId, kind: 'matrix.probe', maxAttempts: 1 }))!;

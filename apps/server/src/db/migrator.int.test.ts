@@ -6,6 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase, testEngine } from '../../test/database';
+import { ensureAdmin, ensureTenant } from '../bootstrap';
+import { type Database, openDatabase } from './engine';
 import { type Migration, MigrationFailed, migrate, readMigrations } from './migrator';
 
 const BIN = fileURLToPath(new URL('../../bin/canbo.mjs', import.meta.url));
@@ -115,17 +117,36 @@ describe('migrations', () => {
     expect(await recorded()).toEqual([...migrations.map((m) => m.version), 9001]);
   });
 
-  it('lets several processes migrate an empty database at once', async () => {
-    const other = await freshDatabase();
-    const second = await freshDatabaseSibling(other);
+  it('lets several processes start at once on an empty database: migrations, tenant and administrator are made once', async () => {
+    const first = await freshDatabase();
+    const second = await secondProcess(first);
     try {
-      const results = await Promise.allSettled([migrate(other.database.pool), migrate(second.pool)]);
-      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
-      const applied = results.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+      const migrated = await Promise.allSettled([
+        migrate(first.database.pool),
+        migrate(second.database.pool),
+      ]);
+      expect(migrated.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+      const applied = migrated.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
       expect(applied.sort((a, b) => a - b)).toEqual(migrations.map((m) => m.version)); // each applied once
+
+      const tenants = await Promise.all([
+        ensureTenant(first.database.db, 'default', 'Tỉnh ủy'),
+        ensureTenant(second.database.db, 'default', 'Tỉnh ủy'),
+      ]);
+      expect(tenants.map((x) => x.created).sort()).toEqual([false, true]);
+      expect(tenants[0].tenantId).toBe(tenants[1].tenantId);
+
+      const admins = await Promise.all([
+        ensureAdmin(first.database.db, tenants[0], null),
+        ensureAdmin(second.database.db, tenants[1], null),
+      ]);
+      const printed = admins.map((a) => a.generatedPassword).filter((p) => p !== null);
+      expect(printed).toHaveLength(1); // only the process that created the account shows a password
+      const users = await first.database.pool.query('SELECT username FROM app_user');
+      expect(users.rows).toEqual([{ username: 'admin' }]);
     } finally {
       await second.close();
-      await other.drop();
+      await first.drop();
     }
   });
 
@@ -156,12 +177,11 @@ describe('migrations', () => {
 });
 
 /**
- * A second, independent connection pool on the same database: a second process. PGlite has one
+ * Another process on the same database: its own connections to PostgreSQL. PGlite has a single
  * connection per folder, so there the "second process" shares it (still two interleaved callers).
  */
-async function freshDatabaseSibling(testDb: TestDatabase) {
-  if (!testDb.url) return { pool: testDb.database.pool, close: async () => {} };
-  const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString: testDb.url, max: 2 });
-  return { pool, close: () => pool.end() };
+async function secondProcess(testDb: TestDatabase): Promise<{ database: Database; close(): Promise<void> }> {
+  if (!testDb.url) return { database: testDb.database, close: async () => {} };
+  const database = await openDatabase({ databaseUrl: testDb.url, poolSize: 2 });
+  return { database, close: () => database.close() };
 }

@@ -23,6 +23,9 @@ export class MigrationFailed extends Error {
   }
 }
 
+/** An applied migration's file differs from what was applied: never silently re-run or skip it. */
+export class MigrationChanged extends Error {}
+
 const defaultDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'migrations');
 
 export function readMigrations(dir = defaultDir): Migration[] {
@@ -74,7 +77,7 @@ export async function migrate(pool: pg.Pool, migrations = readMigrations()): Pro
         if (rows[0]) {
           await client.query('COMMIT');
           if (rows[0].checksum !== migration.checksum) {
-            throw new Error(
+            throw new MigrationChanged(
               `Migration ${migration.version}_${migration.name} was changed after it was applied; add a new migration instead.`,
             );
           }
@@ -89,7 +92,7 @@ export async function migrate(pool: pg.Pool, migrations = readMigrations()): Pro
         applied.push(migration.version);
       } catch (error) {
         await client.query('ROLLBACK').catch(() => {});
-        if (error instanceof Error && error.message.includes('was changed after')) throw error;
+        if (error instanceof MigrationChanged) throw error;
         throw new MigrationFailed(migration, error);
       }
     }

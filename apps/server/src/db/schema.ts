@@ -308,6 +308,12 @@ export interface ImportRunTable {
   created_by: string | null;
   created_at: Timestamp;
   finished_at: Timestamp | null;
+  file: Buffer | null;
+  sheet: string | null;
+  error_count: Generated<number>;
+  message: string | null;
+  message_en: string | null;
+  unit_path: string | null;
 }
 
 export interface DB {

@@ -17,6 +17,7 @@ import type { AppContext } from '../context';
 import { newId } from '../ids';
 import { registerAuditRoutes } from '../modules/audit/audit.routes';
 import { registerAuthRoutes } from '../modules/auth/auth.routes';
+import { registerImportRoutes } from '../modules/imports/imports.routes';
 import { registerJobRoutes } from '../modules/jobs/jobs.routes';
 import { registerOrgRoutes } from '../modules/units/org.routes';
 import { registerPeopleRoutes } from '../modules/people/people.routes';
@@ -118,6 +119,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   registerAuditRoutes(routes);
   registerJobRoutes(routes);
   registerPeopleRoutes(routes);
+  registerImportRoutes(routes);
 
   const serveWeb = options.serveWeb ?? true;
   const hasWeb = serveWeb && fs.existsSync(ctx.config.webDist);

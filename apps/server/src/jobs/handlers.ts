@@ -5,5 +5,6 @@ import type { JobHandler } from './worker';
 export function jobHandlers(services: Services): Record<string, JobHandler> {
   return {
     'sessions.cleanup': async () => ({ deleted: await services.auth.cleanupExpiredSessions() }),
+    'imports.run': (job) => services.imports.runQueued(job),
   };
 }

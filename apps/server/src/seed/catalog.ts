@@ -3,6 +3,7 @@
  * the city's departments and party bodies, hospitals and state enterprises. Data only.
  */
 
+// biome-ignore format: a data table, kept compact
 export const WARDS: readonly string[] = [
   'Hoàn Kiếm', 'Cửa Nam', 'Ba Đình', 'Ngọc Hà', 'Giảng Võ', 'Hai Bà Trưng', 'Vĩnh Tuy', 'Bạch Mai', 'Đống Đa',
   'Kim Liên', 'Văn Miếu - Quốc Tử Giám', 'Láng', 'Ô Chợ Dừa', 'Hồng Hà', 'Lĩnh Nam', 'Hoàng Mai', 'Vĩnh Hưng',
@@ -12,6 +13,7 @@ export const WARDS: readonly string[] = [
   'Dương Nội', 'Yên Nghĩa', 'Phú Lương', 'Kiến Hưng', 'Thanh Liệt', 'Chương Mỹ', 'Sơn Tây', 'Tùng Thiện',
 ];
 
+// biome-ignore format: a data table, kept compact
 export const COMMUNES: readonly string[] = [
   'Thanh Trì', 'Đại Thanh', 'Nam Phù', 'Ngọc Hồi', 'Thượng Phúc', 'Thường Tín', 'Chương Dương', 'Hồng Vân',
   'Phú Xuyên', 'Phượng Dực', 'Chuyên Mỹ', 'Đại Xuyên', 'Thanh Oai', 'Bình Minh', 'Tam Hưng', 'Dân Hòa',
@@ -25,11 +27,13 @@ export const COMMUNES: readonly string[] = [
 ];
 
 /** Communes in the west of the city where Mường and Dao people live. */
+// biome-ignore format: a data table, kept compact
 export const MINORITY_COMMUNES: ReadonlySet<string> = new Set([
   'Ba Vì', 'Yên Bài', 'Suối Hai', 'Yên Xuân', 'Phú Cát', 'Hương Sơn', 'Trần Phú', 'Minh Châu',
 ]);
 
 /** The districts abolished in 2025: names of area health centres, school names, birth places. */
+// biome-ignore format: a data table, kept compact
 export const OLD_DISTRICTS: readonly string[] = [
   'Ba Đình', 'Hoàn Kiếm', 'Tây Hồ', 'Long Biên', 'Cầu Giấy', 'Đống Đa', 'Hai Bà Trưng', 'Hoàng Mai', 'Thanh Xuân',
   'Nam Từ Liêm', 'Bắc Từ Liêm', 'Hà Đông', 'Sơn Tây', 'Ba Vì', 'Phúc Thọ', 'Đan Phượng', 'Hoài Đức', 'Quốc Oai',
@@ -51,6 +55,7 @@ export interface DepartmentSpec {
 
 const VP: readonly [string, string] = ['VP', 'Văn phòng Sở'];
 
+// biome-ignore format: a data table, kept compact
 export const DEPARTMENTS: readonly DepartmentSpec[] = [
   {
     code: 'SNV', name: 'Sở Nội vụ', validFrom: '2025-03-01',
@@ -159,6 +164,7 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
 ];
 
 /** The committee's own advisory bodies (party agencies). */
+// biome-ignore format: a data table, kept compact
 export const PARTY_BODIES: readonly DepartmentSpec[] = [
   { code: 'BTCTU', name: 'Ban Tổ chức Thành ủy', head: ['Trưởng ban', 'Phó Trưởng ban'], validFrom: '2008-08-01',
     offices: [['TCDV', 'Phòng Tổ chức đảng, đảng viên'], ['CB', 'Phòng Cán bộ'], ['BVCT', 'Phòng Bảo vệ chính trị'], ['TH', 'Phòng Tổng hợp']] },
@@ -172,6 +178,7 @@ export const PARTY_BODIES: readonly DepartmentSpec[] = [
     offices: [['TH', 'Phòng Tổng hợp'], ['HC', 'Phòng Hành chính - Lưu trữ'], ['TC', 'Phòng Tài chính - Đảng phí'], ['QT', 'Phòng Quản trị']] },
 ];
 
+// biome-ignore format: a data table, kept compact
 export const HOSPITALS: readonly string[] = [
   'Bệnh viện đa khoa Xanh Pôn', 'Bệnh viện Thanh Nhàn', 'Bệnh viện đa khoa Đức Giang', 'Bệnh viện đa khoa Đống Đa',
   'Bệnh viện Tim Hà Nội', 'Bệnh viện Ung Bướu Hà Nội', 'Bệnh viện Phụ sản Hà Nội', 'Bệnh viện Nhi Hà Nội',
@@ -185,6 +192,7 @@ export const HOSPITALS: readonly string[] = [
   'Bệnh viện đa khoa Long Biên', 'Bệnh viện Đại học Y tế công cộng Hà Nội',
 ];
 
+// biome-ignore format: a data table, kept compact
 export const HOSPITAL_WARDS: readonly string[] = [
   'Phòng Kế hoạch tổng hợp', 'Phòng Tổ chức cán bộ', 'Phòng Điều dưỡng', 'Phòng Tài chính kế toán', 'Khoa Khám bệnh',
   'Khoa Cấp cứu', 'Khoa Nội tổng hợp', 'Khoa Ngoại tổng hợp', 'Khoa Sản', 'Khoa Nhi', 'Khoa Hồi sức tích cực',
@@ -192,6 +200,7 @@ export const HOSPITAL_WARDS: readonly string[] = [
   'Khoa Y học cổ truyền', 'Khoa Tai Mũi Họng', 'Khoa Răng Hàm Mặt', 'Khoa Mắt', 'Khoa Tim mạch', 'Khoa Thận - Tiết niệu',
 ];
 
+// biome-ignore format: a data table, kept compact
 export const FAMOUS_HIGH_SCHOOLS: readonly string[] = [
   'Trường THPT chuyên Hà Nội - Amsterdam', 'Trường THPT Chu Văn An', 'Trường THPT chuyên Nguyễn Huệ', 'Trường THPT Sơn Tây',
   'Trường THPT Việt Đức', 'Trường THPT Phan Đình Phùng', 'Trường THPT Kim Liên', 'Trường THPT Trần Phú - Hoàn Kiếm',
@@ -201,11 +210,13 @@ export const FAMOUS_HIGH_SCHOOLS: readonly string[] = [
 ];
 
 /** Eponyms of schools; kindergartens take the flower names. */
+// biome-ignore format: a data table, kept compact
 export const SCHOOL_EPONYMS: readonly string[] = [
   'Lê Lợi', 'Nguyễn Trãi', 'Chu Văn An', 'Trần Phú', 'Kim Đồng', 'Lê Quý Đôn', 'Nguyễn Du', 'Ngô Quyền', 'Quang Trung',
   'Trưng Vương', 'Lý Thường Kiệt', 'Phan Chu Trinh', 'Nguyễn Bỉnh Khiêm', 'Võ Thị Sáu', 'Lê Văn Tám', 'Tô Hoàng',
   'Đoàn Thị Điểm', 'Nguyễn Khuyến', 'Lý Tự Trọng', 'Hoàng Hoa Thám', 'Trần Quốc Toản', 'Đinh Tiên Hoàng', 'Phan Huy Chú',
 ];
+// biome-ignore format: a data table, kept compact
 export const KINDERGARTEN_NAMES: readonly string[] = [
   'Hoa Sen', 'Hoa Mai', 'Hoa Hồng', 'Họa Mi', 'Sơn Ca', 'Bình Minh', 'Ánh Sao', 'Tuổi Thơ', 'Hoa Sữa', 'Hoa Phượng',
   'Bông Sen', 'Việt Triều', 'Thỏ Ngọc', 'Chim Non', 'Hướng Dương',
@@ -235,22 +246,26 @@ export const STATE_ENTERPRISES: readonly (readonly [string, string])[] = [
   ['NXBHN', 'Công ty TNHH MTV Nhà xuất bản Hà Nội'],
 ];
 
+// biome-ignore format: a data table, kept compact
 export const ENTERPRISE_DIVISIONS: readonly string[] = [
   'Phòng Tổ chức - Hành chính', 'Phòng Kế hoạch - Kinh doanh', 'Phòng Tài chính - Kế toán', 'Phòng Kỹ thuật',
   'Phòng An toàn - Chất lượng', 'Xí nghiệp số 1', 'Xí nghiệp số 2', 'Xí nghiệp số 3', 'Chi nhánh Hà Đông', 'Chi nhánh Long Biên',
 ];
 
+// biome-ignore format: a data table, kept compact
 export const PRIVATE_ENTERPRISE_WORDS: readonly string[] = [
   'Thành Công', 'Hưng Thịnh', 'Phú Gia', 'An Phát', 'Minh Long', 'Đại Việt', 'Sao Mai', 'Hoàng Long', 'Tân Tiến',
   'Bình An', 'Hồng Hà', 'Kim Ngân', 'Thăng Long', 'Việt Hưng', 'Trường Sơn',
 ];
 
+// biome-ignore format: a data table, kept compact
 export const PRIVATE_ENTERPRISE_KINDS: readonly string[] = [
   'Công ty cổ phần May', 'Công ty TNHH Xây dựng', 'Công ty cổ phần Thương mại', 'Công ty TNHH Cơ khí',
   'Công ty cổ phần Thực phẩm', 'Công ty TNHH Công nghệ', 'Hợp tác xã Nông nghiệp',
 ];
 
 /** Birth provinces (names before the 2025 mergers, as on the documents of people born then). */
+// biome-ignore format: a data table, kept compact
 export const BIRTH_PROVINCES: readonly (readonly [string, number])[] = [
   ['Hà Nội', 74], ['Nam Định', 3], ['Thái Bình', 3], ['Hà Nam', 2], ['Hưng Yên', 2], ['Hải Dương', 2], ['Nghệ An', 2],
   ['Thanh Hóa', 2], ['Phú Thọ', 1.5], ['Vĩnh Phúc', 1.5], ['Bắc Ninh', 1.5], ['Ninh Bình', 1], ['Hòa Bình', 1],

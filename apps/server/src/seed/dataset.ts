@@ -33,11 +33,14 @@ export function planDemo(scale: DemoScale, seed: number, root: RootRef, pins: re
   scaleStaffing(builder.units, PEOPLE_TARGET[scale]);
   for (const pin of pins) {
     const unit = builder.has(pin.unitCode) ? builder.get(pin.unitCode) : null;
-    if (unit?.staffing && pin.group === 'specialist') unit.staffing.specialists = Math.max(unit.staffing.specialists, pin.index + 1);
-    if (unit?.staffing && pin.group === 'staff') unit.staffing.staff = Math.max(unit.staffing.staff, pin.index + 1);
+    if (unit?.staffing && pin.group === 'specialist')
+      unit.staffing.specialists = Math.max(unit.staffing.specialists, pin.index + 1);
+    if (unit?.staffing && pin.group === 'staff')
+      unit.staffing.staff = Math.max(unit.staffing.staff, pin.index + 1);
   }
   let people = 0;
-  for (const u of builder.units) if (u.staffing) people += u.staffing.heads.length + u.staffing.specialists + u.staffing.staff;
+  for (const u of builder.units)
+    if (u.staffing) people += u.staffing.heads.length + u.staffing.specialists + u.staffing.staff;
   return { scale, seed, units: builder.units, people, ids };
 }
 

@@ -4,6 +4,7 @@ import type { Random } from './random';
  * Calendar arithmetic on 'YYYY-MM-DD' strings through day numbers (UTC, no time zones).
  * The demo data is computed as of a fixed date, so the same seed gives the same data on any day.
  */
+/** People are 22 to 59 years old on this date, so 22 to 60 for the year after it. */
 export const DEMO_AS_OF = '2026-10-01';
 
 const DAY = 86_400_000;
@@ -17,7 +18,9 @@ export function dateOf(day: number): string {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;

@@ -56,6 +56,7 @@ export const SURNAME_SHARES: readonly (readonly [string, number])[] = [
   ['Ông', 0.1],
 ];
 
+// biome-ignore format: a data table, kept compact
 const MIDDLE: Record<Sex, readonly (readonly [string, number])[]> = {
   male: [
     ['Văn', 30], ['Đức', 9], ['Minh', 9], ['Hữu', 7], ['Quang', 7], ['Đình', 5], ['Thanh', 4], ['Công', 4],
@@ -70,11 +71,13 @@ const MIDDLE: Record<Sex, readonly (readonly [string, number])[]> = {
 };
 
 /** A second middle word, mostly after "Thị" ("Nguyễn Thị Hồng Nhung"). */
+// biome-ignore format: a data table, kept compact
 const SECOND_MIDDLE: Record<Sex, readonly string[]> = {
   male: ['Minh', 'Quang', 'Thanh', 'Tuấn', 'Anh', 'Đức', 'Hoàng', 'Ngọc'],
   female: ['Thu', 'Hồng', 'Thanh', 'Minh', 'Ngọc', 'Kim', 'Phương', 'Thùy', 'Lan', 'Bích', 'Mai', 'Hải'],
 };
 
+// biome-ignore format: a data table, kept compact
 const GIVEN: Record<Sex, readonly (readonly [string, number])[]> = {
   male: [
     ['Hùng', 5], ['Dũng', 5], ['Tuấn', 5], ['Hải', 4], ['Nam', 4], ['Sơn', 4], ['Đức', 4], ['Long', 4],
@@ -97,6 +100,7 @@ const GIVEN: Record<Sex, readonly (readonly [string, number])[]> = {
 };
 
 /** Surnames common among Hanoi's ethnic minorities (Mường in the west, Dao, Tày, Thái, Nùng, Mông). */
+// biome-ignore format: a data table, kept compact
 const MINORITY_SURNAMES: Record<string, readonly string[]> = {
   'Mường': ['Đinh', 'Quách', 'Bạch', 'Hà', 'Bùi', 'Xa'],
   Dao: ['Triệu', 'Bàn', 'Đặng', 'Lý'],
@@ -124,4 +128,3 @@ export function drawName(rng: Random, sex: Sex, ethnicity = 'Kinh'): string {
   if (middle.endsWith(given)) middle = sex === 'female' ? 'Thị' : 'Văn';
   return `${surname} ${middle} ${given}`.normalize('NFC');
 }
-

@@ -1,10 +1,39 @@
 import { personSortKey, searchKey, stripDiacritics } from '@canbo/domain';
-import { BIRTH_PROVINCES, OLD_DISTRICTS } from './catalog';
+import { OLD_DISTRICTS } from './catalog';
 import { CccdIssuer } from './cccd';
-import { addMonths, addYears, birthDateForAge, DEMO_AS_OF, dateOf, dayBetween, dayOf, yearsBetween } from './dates';
+import {
+  addMonths,
+  addYears,
+  birthDateForAge,
+  DEMO_AS_OF,
+  dateOf,
+  dayBetween,
+  dayOf,
+  yearsBetween,
+} from './dates';
 import { drawName, type Sex } from './names';
-import { type Profile, QUALIFICATIONS, SALARY_SCALES, type SalaryScale, type StaffCategory, type TitleGroup } from './profiles';
-import { Random, type SeedIds, WeightedTable } from './random';
+import {
+  BIRTH,
+  GENERAL_ETHNICITY,
+  IT,
+  LANGUAGE,
+  MEMBER_THEORY,
+  MINORITY_ETHNICITY,
+  PARTY_SHARE,
+  PHONE_PREFIXES,
+  RELIGION,
+  THEORY,
+  type Theory,
+} from './person-tables';
+import {
+  type Profile,
+  QUALIFICATIONS,
+  SALARY_SCALES,
+  type SalaryScale,
+  type StaffCategory,
+  type TitleGroup,
+} from './profiles';
+import { Random, type SeedIds } from './random';
 
 /** A person as written to the person table (tenant_id is added by the writer). */
 export interface PersonRecord {
@@ -23,7 +52,7 @@ export interface PersonRecord {
   email: string | null;
   education_level: string;
   professional_qualification: string;
-  political_theory: 'none' | 'elementary' | 'intermediate' | 'advanced' | 'bachelor';
+  political_theory: Theory;
   state_management: string | null;
   foreign_language: string | null;
   it_level: string | null;
@@ -47,44 +76,6 @@ export interface PersonRequest {
   /** Demo accounts' people have fixed names. */
   pinned?: { fullName: string; sex: Sex };
 }
-
-const GENERAL_ETHNICITY = new WeightedTable<string>([
-  ['Kinh', 985], ['Mường', 6], ['Tày', 3.5], ['Thái', 2], ['Nùng', 1.5], ['Dao', 1], ['Mông', 0.5], ['Hoa', 0.5],
-]);
-const MINORITY_ETHNICITY = new WeightedTable<string>([['Kinh', 50], ['Mường', 38], ['Dao', 7], ['Tày', 2], ['Thái', 2], ['Nùng', 1]]);
-const RELIGION = new WeightedTable<string>([['Không', 85], ['Phật giáo', 9], ['Công giáo', 5.4], ['Tin lành', 0.6]]);
-const BIRTH = new WeightedTable(BIRTH_PROVINCES);
-const LANGUAGE = new WeightedTable<string | null>([
-  ['Tiếng Anh B1', 40], ['Tiếng Anh B2', 15], ['Tiếng Anh C1', 3], ['Tiếng Pháp B1', 2], ['Tiếng Trung B1', 1], [null, 39],
-]);
-const IT = new WeightedTable<string | null>([
-  ['Ứng dụng công nghệ thông tin cơ bản', 60], ['Ứng dụng công nghệ thông tin nâng cao', 15], [null, 25],
-]);
-const PHONE_PREFIXES = ['091', '094', '088', '098', '097', '096', '086', '090', '093', '089', '070', '079', '077', '083', '084',
-  '085', '081', '032', '033', '034', '035', '036', '037', '038', '039'];
-
-type Theory = PersonRecord['political_theory'];
-const THEORY: Record<'leader' | 'deputy', Record<Profile['level'], WeightedTable<Theory>>> = {
-  leader: {
-    city: new WeightedTable<Theory>([['advanced', 70], ['bachelor', 10], ['intermediate', 20]]),
-    commune: new WeightedTable<Theory>([['advanced', 35], ['intermediate', 60], ['bachelor', 5]]),
-    base: new WeightedTable<Theory>([['intermediate', 55], ['advanced', 25], ['elementary', 20]]),
-  },
-  deputy: {
-    city: new WeightedTable<Theory>([['advanced', 45], ['intermediate', 50], ['bachelor', 5]]),
-    commune: new WeightedTable<Theory>([['intermediate', 75], ['advanced', 15], ['elementary', 10]]),
-    base: new WeightedTable<Theory>([['intermediate', 45], ['elementary', 45], ['advanced', 10]]),
-  },
-};
-const MEMBER_THEORY = new WeightedTable<Theory>([['elementary', 55], ['intermediate', 35], ['advanced', 5], ['bachelor', 5]]);
-
-/** Probability of party membership by post and staff category. */
-const PARTY_SHARE: Record<TitleGroup, Record<StaffCategory, number>> = {
-  leader: { cadre: 0.99, civil_servant: 0.98, public_employee: 0.97, contract_worker: 0.9, commune_nonprofessional: 1 },
-  deputy: { cadre: 0.97, civil_servant: 0.93, public_employee: 0.9, contract_worker: 0.75, commune_nonprofessional: 1 },
-  specialist: { cadre: 0.7, civil_servant: 0.42, public_employee: 0.33, contract_worker: 0.12, commune_nonprofessional: 1 },
-  staff: { cadre: 0.25, civil_servant: 0.2, public_employee: 0.15, contract_worker: 0.05, commune_nonprofessional: 1 },
-};
 
 /** Makes people one at a time; every choice comes from the seeded generator. */
 export class PersonFactory {
@@ -119,7 +110,8 @@ export class PersonFactory {
     const province = ethnicity !== 'Kinh' && ethnicity !== 'Hoa' ? 'Hà Nội' : BIRTH.draw(rng.float());
     const birthPlace = this.place(province);
     const hometown = rng.chance(0.6) ? birthPlace : this.place(BIRTH.draw(rng.float()));
-    const category = group === 'staff' && rng.chance(profile.contractShare) ? 'contract_worker' : profile.category[group];
+    const category =
+      group === 'staff' && rng.chance(profile.contractShare) ? 'contract_worker' : profile.category[group];
     const person: PersonRecord = {
       id: this.ids.next(),
       code: `CB${String(++this.count).padStart(6, '0')}`,
@@ -203,11 +195,11 @@ export class PersonFactory {
     if (range && (req.group === 'leader' || req.group === 'deputy')) return rng.int(range[0], range[1]);
     switch (req.group) {
       case 'leader':
-        return triangular(rng, 38, 60, 52);
+        return triangular(rng, 38, 59, 52);
       case 'deputy':
-        return triangular(rng, 32, 60, 47);
+        return triangular(rng, 32, 59, 47);
       case 'specialist':
-        return triangular(rng, 22, 60, 36);
+        return triangular(rng, 22, 59, 36);
       default:
         return triangular(rng, 22, 58, 35);
     }
@@ -220,22 +212,37 @@ export class PersonFactory {
   private email(fullName: string, category: StaffCategory, lead: boolean): string | null {
     const { rng } = this;
     const words = stripDiacritics(fullName).toLowerCase().split(' ');
-    const local = words.at(-1)! + words.slice(0, -1).map((w) => w[0]).join('');
-    if (category === 'civil_servant' || category === 'cadre' || lead) return rng.chance(0.85) ? `${local}@hanoi.gov.vn` : null;
+    const local =
+      words.at(-1)! +
+      words
+        .slice(0, -1)
+        .map((w) => w[0])
+        .join('');
+    if (category === 'civil_servant' || category === 'cadre' || lead)
+      return rng.chance(0.85) ? `${local}@hanoi.gov.vn` : null;
     return rng.chance(0.4) ? `${local}${rng.int(1, 99)}@gmail.com` : null;
   }
 
   private qualification(profile: Profile, group: TitleGroup): string {
     const { rng } = this;
     if (group === 'staff') {
-      if (profile.field === 'business') return rng.pick(['Công nhân kỹ thuật', 'Trung cấp Cơ khí', 'Cao đẳng Điện']);
-      return rng.pick(['Trung cấp Văn thư - Lưu trữ', 'Cao đẳng Kế toán', 'Trung cấp Hành chính', 'Cử nhân Quản trị văn phòng']);
+      if (profile.field === 'business')
+        return rng.pick(['Công nhân kỹ thuật', 'Trung cấp Cơ khí', 'Cao đẳng Điện']);
+      return rng.pick([
+        'Trung cấp Văn thư - Lưu trữ',
+        'Cao đẳng Kế toán',
+        'Trung cấp Hành chính',
+        'Cử nhân Quản trị văn phòng',
+      ]);
     }
     const degree = rng.pick(QUALIFICATIONS[profile.field]);
     const master = group === 'leader' ? 0.55 : group === 'deputy' ? 0.4 : 0.15;
     if (!rng.chance(master)) return degree;
-    if (profile.field === 'health' && degree.startsWith('Bác sĩ')) return rng.chance(0.6) ? 'Bác sĩ chuyên khoa I' : 'Bác sĩ chuyên khoa II';
-    const subject = degree.replace(/^(Cử nhân|Kỹ sư|Kiến trúc sư|Dược sĩ|Bác sĩ)( Sư phạm| Đại học)? ?/, '') || 'Quản lý công';
+    if (profile.field === 'health' && degree.startsWith('Bác sĩ'))
+      return rng.chance(0.6) ? 'Bác sĩ chuyên khoa I' : 'Bác sĩ chuyên khoa II';
+    const subject =
+      degree.replace(/^(Cử nhân|Kỹ sư|Kiến trúc sư|Dược sĩ|Bác sĩ)( Sư phạm| Đại học)? ?/, '') ||
+      'Quản lý công';
     return `${group === 'leader' && rng.chance(0.12) ? 'Tiến sĩ' : 'Thạc sĩ'} ${subject}`;
   }
 
@@ -249,19 +256,27 @@ export class PersonFactory {
   private stateManagement(profile: Profile, group: TitleGroup, category: StaffCategory): string | null {
     const { rng } = this;
     if (category === 'contract_worker' || category === 'commune_nonprofessional') return null;
-    if (group === 'leader') return profile.level === 'city' && rng.chance(0.6) ? 'Chuyên viên cao cấp' : 'Chuyên viên chính';
+    if (group === 'leader')
+      return profile.level === 'city' && rng.chance(0.6) ? 'Chuyên viên cao cấp' : 'Chuyên viên chính';
     if (group === 'deputy') return rng.chance(0.7) ? 'Chuyên viên chính' : 'Chuyên viên';
-    if (group === 'specialist') return rng.chance(category === 'public_employee' ? 0.15 : 0.6) ? 'Chuyên viên' : null;
+    if (group === 'specialist')
+      return rng.chance(category === 'public_employee' ? 0.15 : 0.6) ? 'Chuyên viên' : null;
     return null;
   }
 
   private salary(person: PersonRecord, profile: Profile, group: TitleGroup, age: number): void {
     const { rng } = this;
-    if (person.staff_category === 'contract_worker' || person.staff_category === 'commune_nonprofessional') return;
+    if (person.staff_category === 'contract_worker' || person.staff_category === 'commune_nonprofessional')
+      return;
     let scale: SalaryScale | null;
-    if (group === 'leader') scale = profile.level === 'city' && rng.chance(0.4) ? 'seniorSpecialist' : 'principalSpecialist';
+    if (group === 'leader')
+      scale = profile.level === 'city' && rng.chance(0.4) ? 'seniorSpecialist' : 'principalSpecialist';
     else if (group === 'deputy') scale = rng.chance(0.5) ? 'principalSpecialist' : profile.salary.specialist;
-    else if (group === 'specialist') scale = age >= 40 && rng.chance(0.3) && profile.salary.specialist === 'specialist' ? 'principalSpecialist' : profile.salary.specialist;
+    else if (group === 'specialist')
+      scale =
+        age >= 40 && rng.chance(0.3) && profile.salary.specialist === 'specialist'
+          ? 'principalSpecialist'
+          : profile.salary.specialist;
     else scale = rng.chance(0.3) ? 'officer' : profile.salary.staff;
     if (!scale) return;
     const [code, maxStep] = SALARY_SCALES[scale];
@@ -277,6 +292,9 @@ export class PersonFactory {
 function triangular(rng: Random, min: number, max: number, mode: number): number {
   const u = rng.float();
   const c = (mode - min) / (max - min);
-  const x = u < c ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+  const x =
+    u < c
+      ? min + Math.sqrt(u * (max - min) * (mode - min))
+      : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
   return Math.min(max, Math.max(min, Math.floor(x + 0.5)));
 }

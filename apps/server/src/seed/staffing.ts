@@ -59,6 +59,7 @@ interface Hired {
 }
 
 const UNION_MIN_PEOPLE = 15;
+const RECENT = '2025-01-01';
 
 /**
  * Staffs every unit in tree order: each person gets one current main position in the unit that
@@ -81,7 +82,10 @@ export function* generatePeople(
   const titles = (profile: Profile) => {
     let t = titleTables.get(profile);
     if (!t) {
-      t = { specialist: new WeightedTable(profile.specialistTitles), staff: new WeightedTable(profile.staffTitles) };
+      t = {
+        specialist: new WeightedTable(profile.specialistTitles),
+        staff: new WeightedTable(profile.staffTitles),
+      };
       titleTables.set(profile, t);
     }
     return t;
@@ -98,18 +102,30 @@ export function* generatePeople(
       const index = counters[group]++;
       const pin = unitPins.find((p) => p.group === group && p.index === index);
       const person = factory.make({
-        unitId: unit.id, profile, group, minorityArea: unit.minority,
+        unitId: unit.id,
+        profile,
+        group,
+        minorityArea: unit.minority,
         ...(pin ? { pinned: { fullName: pin.fullName, sex: pin.sex } } : {}),
       });
       if (pin) batch.pinned.push({ key: pin.key, personId: person.id });
       const lead = group === 'leader' || group === 'deputy';
       let from = Math.max(dayOf(unit.valid_from), dayOf(addYears(person.birth_date, lead ? 28 : 22)));
       if (lead) from = Math.max(from, asOf - 6 * 365);
-      const start = dayBetween(rng, from, asOf);
+      // Most people of a unit founded by the 2025 reforms moved in on its first day.
+      const founded = unit.valid_from >= RECENT && dayOf(unit.valid_from) >= from && rng.chance(0.8);
+      const start = founded ? dayOf(unit.valid_from) : dayBetween(rng, from, asOf);
       batch.persons.push(person);
       batch.positions.push({
-        id: ids.next(), person_id: person.id, unit_id: unit.id, title, title_group: group, is_leader: lead, is_concurrent: false,
-        start_date: dateOf(start), decision_number: lead ? decision(rng.int(100, 9999), unit, profile) : null,
+        id: ids.next(),
+        person_id: person.id,
+        unit_id: unit.id,
+        title,
+        title_group: group,
+        is_leader: lead,
+        is_concurrent: false,
+        start_date: dateOf(start),
+        decision_number: lead ? decision(rng.int(100, 9999), unit, profile) : null,
       });
       hired.push({ person, group, start });
     };
@@ -121,8 +137,14 @@ export function* generatePeople(
     const concurrent = (who: Hired, at: PlannedUnit, title: string, group: TitleGroup) => {
       const start = dayBetween(rng, Math.max(who.start, dayOf(at.valid_from)), asOf);
       batch.positions.push({
-        id: ids.next(), person_id: who.person.id, unit_id: at.id, title, title_group: group,
-        is_leader: group === 'leader' || group === 'deputy', is_concurrent: true, start_date: dateOf(start),
+        id: ids.next(),
+        person_id: who.person.id,
+        unit_id: at.id,
+        title,
+        title_group: group,
+        is_leader: group === 'leader' || group === 'deputy',
+        is_concurrent: true,
+        start_date: dateOf(start),
         decision_number: at.is_party_org ? `${rng.int(100, 9999)}-QĐ/ĐU` : null,
       });
     };
@@ -138,16 +160,28 @@ export function* generatePeople(
     }
     if (hired.length >= UNION_MIN_PEOPLE && profile !== PROFILES.enterprise) {
       const pool = hired.filter((h) => h.group === 'specialist');
-      if (pool.length) concurrent(pool[Math.floor(rng.float() * pool.length)]!, unit, 'Chủ tịch Công đoàn cơ sở', 'specialist');
+      if (pool.length)
+        concurrent(
+          pool[Math.floor(rng.float() * pool.length)]!,
+          unit,
+          'Chủ tịch Công đoàn cơ sở',
+          'specialist',
+        );
     }
     yield batch;
   }
 }
 
 /** Who holds a party post: the host's first leader or deputy, or a party member picked at random. */
-function holder(post: PartyPost, hired: readonly Hired[], taken: ReadonlySet<string>, u: number): Hired | undefined {
+function holder(
+  post: PartyPost,
+  hired: readonly Hired[],
+  taken: ReadonlySet<string>,
+  u: number,
+): Hired | undefined {
   const free = hired.filter((h) => !taken.has(h.person.id));
-  if (post.from === 'leader') return free.find((h) => h.group === 'leader') ?? free.find((h) => h.group === 'deputy');
+  if (post.from === 'leader')
+    return free.find((h) => h.group === 'leader') ?? free.find((h) => h.group === 'deputy');
   if (post.from === 'deputy') return free.find((h) => h.group === 'deputy') ?? free[0];
   const members = free.filter((h) => h.person.party_status !== 'none' && h.group !== 'staff');
   const pool = members.length ? members : free;
@@ -155,6 +189,7 @@ function holder(post: PartyPost, hired: readonly Hired[], taken: ReadonlySet<str
 }
 
 function decision(n: number, unit: PlannedUnit, profile: Profile): string {
-  if (unit.is_party_org || profile.field === 'party') return unit.level === 'province' ? `${n}-QĐ/TU` : `${n}-QĐ/ĐU`;
+  if (unit.is_party_org || profile.field === 'party')
+    return unit.level === 'province' ? `${n}-QĐ/TU` : `${n}-QĐ/ĐU`;
   return `${n}/QĐ-UBND`;
 }

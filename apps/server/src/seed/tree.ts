@@ -71,7 +71,13 @@ export interface UnitFields {
   partyPosts?: PartyPost[];
 }
 
-const PARTY_TYPES = new Set<UnitType>(['city_party_committee', 'affiliated_party_committee', 'base_party_committee', 'base_party_cell', 'party_cell']);
+const PARTY_TYPES = new Set<UnitType>([
+  'city_party_committee',
+  'affiliated_party_committee',
+  'base_party_committee',
+  'base_party_cell',
+  'party_cell',
+]);
 
 /** Builds the tree in order: ids, materialised paths and depths follow from the parents. */
 export class TreeBuilder {
@@ -138,3 +144,23 @@ export function cellPosts(kind: 'Chi bộ' | 'Đảng ủy'): PartyPost[] {
     { title: `Phó Bí thư ${kind}`, group: 'deputy', from: 'member' },
   ];
 }
+
+/** Staffing of a unit: its leadership posts, then how many specialists and support staff. */
+export function staffing(
+  profile: ProfileName,
+  posts: HeadPost[],
+  specialists: number,
+  staff: number,
+): Staffing {
+  return { profile, heads: posts, specialists, staff };
+}
+
+/** The size of the demo: `small` keeps first start fast, `city` is a whole city's cadre base. */
+export interface PlanOptions {
+  small: boolean;
+}
+
+/** The day the 2025 reform's communes and wards began. */
+export const REFORM_DATE = '2025-07-01';
+/** Units older than the data: they began when Hà Tây joined the capital. */
+export const OLD_UNIT_DATE = '2008-08-01';

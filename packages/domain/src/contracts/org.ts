@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CalendarDate } from '../formats/dates';
 import { Id, PageQuery, pageOf, Version } from './common';
-import { UnitCode, UnitLevel, UnitLink, UnitType, UnitVersionView, SuccessionLink } from './units';
+import { SuccessionLink, UnitCode, UnitLevel, UnitLink, UnitType, UnitVersionView } from './units';
 
 /**
  * Restructuring (sắp xếp tổ chức bộ máy): rename, move, dissolve, merge, split. Each operation is
@@ -95,22 +95,45 @@ export const SplitChange = z.strictObject({
   ...common,
   /** The unit split (chia tách); it closes with status "split". */
   unit: UnitRef,
-  parts: z.array(NewUnitSpec.extend({ key: PartKey })).min(2).max(20),
+  parts: z
+    .array(NewUnitSpec.extend({ key: PartKey }))
+    .min(2)
+    .max(20),
   /** Every post held in the unit on the effective date (and every later one) goes to a part. */
   positions: z.array(z.strictObject({ positionId: Id, part: PartKey })).max(20_000),
   /** Active sub-units, each to a part (or to `defaultPart`). */
-  children: z.array(z.strictObject({ unitId: Id, part: PartKey })).max(5_000).default([]),
+  children: z
+    .array(z.strictObject({ unitId: Id, part: PartKey }))
+    .max(5_000)
+    .default([]),
   /** Records kept by the unit of people without a post in it (others follow their main post). */
-  people: z.array(z.strictObject({ personId: Id, part: PartKey })).max(20_000).default([]),
+  people: z
+    .array(z.strictObject({ personId: Id, part: PartKey }))
+    .max(20_000)
+    .default([]),
   /** Part for sub-units, records and accounts not listed; without it every one must be listed. */
   defaultPart: PartKey.optional(),
 });
 
-export const OrgChangeInput = z.discriminatedUnion('kind', [RenameChange, MoveChange, DissolveChange, MergeChange, SplitChange]);
+export const OrgChangeInput = z.discriminatedUnion('kind', [
+  RenameChange,
+  MoveChange,
+  DissolveChange,
+  MergeChange,
+  SplitChange,
+]);
 export type OrgChangeInput = z.infer<typeof OrgChangeInput>;
 export type OrgChangeInputOf<K extends OrgChangeInput['kind']> = Extract<OrgChangeInput, { kind: K }>;
 
-export const PARTICIPANT_ROLES = ['subject', 'source', 'target', 'created', 'parent', 'child', 'receiver'] as const;
+export const PARTICIPANT_ROLES = [
+  'subject',
+  'source',
+  'target',
+  'created',
+  'parent',
+  'child',
+  'receiver',
+] as const;
 export const ParticipantRole = z.enum(PARTICIPANT_ROLES);
 
 /** A unit the operation touches directly; new units have an id already (assigned in the preview too). */

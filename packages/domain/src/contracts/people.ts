@@ -391,7 +391,7 @@ export type PersonProfile = z.infer<typeof PersonProfile>;
 
 export const PersonListItem = z.object({
   ...personViewFields,
-  /** Posts held today, leaders' posts first. */
+  /** Posts held on the list's `asOf` date (default today), leaders' posts first. */
   positions: z.array(
     z.object({
       id: Id,

@@ -152,10 +152,13 @@ export const UpdateUnitInput = z
     decisionNumber: optionalText(100),
     note: optionalText(2000),
   })
-  .refine((v) => Object.keys(v).some((k) => !['version', 'effectiveDate', 'decisionNumber', 'note'].includes(k)), {
-    message: 'nothing to change',
-    path: ['name'],
-  });
+  .refine(
+    (v) => Object.keys(v).some((k) => !['version', 'effectiveDate', 'decisionNumber', 'note'].includes(k)),
+    {
+      message: 'nothing to change',
+      path: ['name'],
+    },
+  );
 export type UpdateUnitInput = z.infer<typeof UpdateUnitInput>;
 
 /** One stretch of time in which the unit's name, parent, path and attributes stayed the same. */

@@ -254,4 +254,21 @@ describe('person records: create, read, update, history', () => {
     const head = await t.as(await t.build.user({ role: 'head', unit: ward }));
     expect((await head.post('/api/people', personInput(ward))).status).toBe(403);
   });
+
+  it('documents every people route with its schemas in the OpenAPI description', async () => {
+    const doc = (await officer.get('/api/docs/json')).body;
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/people',
+        '/api/people/me',
+        '/api/people/{id}',
+        '/api/people/{id}/history',
+        '/api/people/{id}/positions/{itemId}/end',
+        '/api/people/{id}/trainings/{itemId}',
+      ]),
+    );
+    const patch = doc.paths['/api/people/{id}'].patch.requestBody.content['application/json'].schema;
+    expect(patch.required).toEqual(['version']);
+    expect(Object.keys(patch.properties)).toEqual(expect.arrayContaining(['fullName', 'cccd', 'party', 'version']));
+  });
 });

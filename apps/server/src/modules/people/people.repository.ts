@@ -173,7 +173,12 @@ export function historyOf(db: Db, tenantId: string, personId: string) {
 }
 
 /** The unit's path on `on`, from its dated version then (org_unit_version); null when it did not exist then. */
-export async function unitPathOn(db: Db, tenantId: string, unitId: string, on: string): Promise<string | null> {
+export async function unitPathOn(
+  db: Db,
+  tenantId: string,
+  unitId: string,
+  on: string,
+): Promise<string | null> {
   const version = await db
     .selectFrom('org_unit_version')
     .select('path')

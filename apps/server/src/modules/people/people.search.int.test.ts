@@ -270,7 +270,11 @@ describe('people: search without diacritics, Vietnamese order, filters, paging',
       change_id: null,
     });
     // Both wards exist since 2000; the group's versions are rewritten with its move.
-    await db.updateTable('org_unit_version').set({ valid_from: '2000-01-01' }).where('unit_id', 'in', [wardA.id, wardB.id]).execute();
+    await db
+      .updateTable('org_unit_version')
+      .set({ valid_from: '2000-01-01' })
+      .where('unit_id', 'in', [wardA.id, wardB.id])
+      .execute();
     await db.deleteFrom('org_unit_version').where('unit_id', '=', group.id).execute();
     await db
       .insertInto('org_unit_version')

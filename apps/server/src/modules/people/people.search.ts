@@ -23,6 +23,8 @@ export interface PersonSearch {
   /** 'YYYY-MM-DD': asOf, or today. */
   on: string;
   unit: UnitFilter | null;
+  /** Post titles matching the `position` filter (matchingTitles), when it is given. */
+  titles: string[] | null;
   query: PersonListQuery;
 }
 
@@ -102,14 +104,19 @@ function unitCondition(s: PersonSearch, unit: UnitFilter): Expression<SqlBool> {
 }
 
 /**
- * The distinct post titles that contain every word of `query` once unaccented: the (costly)
- * translation runs over the few hundred distinct titles, not over every position row.
+ * The distinct post titles that contain every word of `query` once unaccented. The translation runs
+ * over the distinct titles only (OFFSET 0 keeps the planner from pushing it down to every row); the
+ * list then filters positions by plain equality, which the planner estimates well.
  */
-function positionTitles(tenantId: string, query: string) {
-  const words = tokenLikePatterns(query).map((pattern) => sql<SqlBool>`translate(t.title, ${FROM}, ${TO}) LIKE ${pattern}`);
-  if (words.length === 0) return null;
-  return sql`(SELECT t.title FROM (SELECT DISTINCT title FROM position WHERE tenant_id = ${tenantId}) t
-    WHERE ${sql.join(words, sql` AND `)})`;
+export async function matchingTitles(db: Db, tenantId: string, query: string): Promise<string[]> {
+  const words = tokenLikePatterns(query).map(
+    (pattern) => sql<SqlBool>`translate(t.title, ${FROM}, ${TO}) LIKE ${pattern}`,
+  );
+  if (words.length === 0) return [];
+  const { rows } = await sql<{ title: string }>`SELECT t.title
+      FROM (SELECT DISTINCT title FROM position WHERE tenant_id = ${tenantId} OFFSET 0) t
+     WHERE ${sql.join(words, sql` AND `)}`.execute(db);
+  return rows.map((r) => r.title);
 }
 
 function textCondition(s: PersonSearch, q: string): Expression<SqlBool> | null {
@@ -141,12 +148,13 @@ function filters(s: PersonSearch): Expression<SqlBool> {
   const range = birthDateRange(s.on, band.from, band.to);
   if (range.onOrBefore) and.push(sql<SqlBool>`p.birth_date <= ${range.onOrBefore}`);
   if (range.after) and.push(sql<SqlBool>`p.birth_date > ${range.after}`);
-  if (q.position) {
-    const title = positionTitles(s.tenantId, q.position);
-    if (title) {
-      and.push(sql<SqlBool>`p.id IN (SELECT ps.person_id FROM position ps WHERE ps.tenant_id = ${s.tenantId}
-        AND ${heldOn(s.on)} AND ps.title IN ${title})`);
-    }
+  if (s.titles) {
+    and.push(
+      s.titles.length === 0
+        ? sql<SqlBool>`false`
+        : sql<SqlBool>`p.id IN (SELECT ps.person_id FROM position ps WHERE ps.tenant_id = ${s.tenantId}
+            AND ${heldOn(s.on)} AND ps.title = ANY(${s.titles}::text[]))`,
+    );
   }
   return sql<SqlBool>`(${sql.join(and, sql` AND `)})`;
 }
@@ -171,37 +179,74 @@ export function ageBandYears(q: Pick<PersonListQuery, 'ageBand' | 'ageFrom' | 'a
   };
 }
 
-/** One page of people and the total, in the requested order (Vietnamese name order by default). */
+/** The ORDER BY of the list; `fenced` hides the sort key from its index (see searchPeople). */
+function ordering(sort: PersonListQuery['sort'], dir: 'asc' | 'desc', fenced: boolean) {
+  const d = sql.raw(dir);
+  const key = (column: string) => (fenced ? sql`(${sql.ref(column)} || '') COLLATE "C"` : sql.ref(column));
+  switch (sort) {
+    case 'birthDate':
+      return sql`p.birth_date ${d}, ${key('p.sort_key')} ${d}, p.id ${d}`;
+    case 'code':
+      return sql`${key('p.code')} ${d}, p.id ${d}`;
+    case 'updatedAt':
+      return sql`p.updated_at ${d}, p.id ${d}`;
+    default:
+      // sort_key is COLLATE "C": byte order of the key is Vietnamese order on every engine.
+      return sql`${key('p.sort_key')} ${d}, p.id ${d}`;
+  }
+}
+
+function countOf(db: Db, where: Expression<SqlBool>) {
+  return db
+    .selectFrom('person as p')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(where)
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
+}
+
+/**
+ * One page of people and the total, in the requested order (Vietnamese name order by default).
+ *
+ * Without a text query, the page walks the sort index and stops after one page while the total is
+ * counted beside it. With one, matches cluster in name order ("duc" finds the people named Đức, who
+ * all sort together), so walking the index could read most of it before finding a page: the matches
+ * are then found first (one scan of `person`), numbered with their total by a window, and only the
+ * page's ids are read in full.
+ */
 export async function searchPeople(db: Db, s: PersonSearch): Promise<{ rows: PersonRow[]; total: number }> {
   const q = s.query;
   const where = filters(s);
-  const dir = q.order;
-  let page = personRows(db, s.tenantId).where(where);
-  switch (q.sort) {
-    case 'birthDate':
-      page = page.orderBy('p.birth_date', dir).orderBy('p.sort_key', dir);
-      break;
-    case 'code':
-      page = page.orderBy('p.code', dir);
-      break;
-    case 'updatedAt':
-      page = page.orderBy('p.updated_at', dir);
-      break;
-    default:
-      // sort_key is COLLATE "C": byte order of the key is Vietnamese order on every engine.
-      page = page.orderBy('p.sort_key', dir);
+  const offset = (q.page - 1) * q.pageSize;
+  if (!q.q) {
+    const [rows, total] = await Promise.all([
+      personRows(db, s.tenantId)
+        .where(where)
+        .orderBy(ordering(q.sort, q.order, false))
+        .limit(q.pageSize)
+        .offset(offset)
+        .execute(),
+      countOf(db, where),
+    ]);
+    return { rows: rows as PersonRow[], total };
   }
-  const [rows, count] = await Promise.all([
-    page
-      .orderBy('p.id', dir)
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    db
-      .selectFrom('person as p')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where(where)
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows: rows as PersonRow[], total: Number(count.n) };
+  const ranked = await db
+    .selectFrom('person as p')
+    .select(['p.id', sql<number>`count(*) OVER ()`.as('total')])
+    .where(where)
+    .orderBy(ordering(q.sort, q.order, true))
+    .limit(q.pageSize)
+    .offset(offset)
+    .execute();
+  const total = ranked.length > 0 ? Number(ranked[0]!.total) : offset > 0 ? await countOf(db, where) : 0;
+  if (ranked.length === 0) return { rows: [], total };
+  const rows = (await personRows(db, s.tenantId)
+    .where(
+      'p.id',
+      'in',
+      ranked.map((r) => r.id),
+    )
+    .execute()) as PersonRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { rows: ranked.map((r) => byId.get(r.id)!).filter(Boolean), total };
 }

@@ -33,7 +33,7 @@ import {
 } from './people.presenter';
 import * as repo from './people.repository';
 import { checkPerson, ruleDetail } from './people.rules';
-import { searchPeople, type UnitFilter } from './people.search';
+import { matchingTitles, searchPeople, type UnitFilter } from './people.search';
 import { buildTimeline } from './people.timeline';
 import {
   diff,
@@ -169,13 +169,14 @@ export function createPeopleService(ctx: AppContext) {
       rootPath: ctx.rootPath,
       on,
       unit,
+      titles: query.position ? await matchingTitles(db, tenantId, query.position) : null,
       query,
     });
     const positions = await currentPositionsOf(
       db,
       tenantId,
       rows.map((r) => r.id),
-      today,
+      on,
     );
     const items = rows.map((r) =>
       presentListItem(

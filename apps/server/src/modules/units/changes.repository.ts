@@ -43,7 +43,14 @@ export async function insertParticipants(
   if (unique.size === 0) return;
   await tx
     .insertInto('org_change_unit')
-    .values([...unique.values()].map((p) => ({ tenant_id: tenantId, change_id: changeId, unit_id: p.unitId, role: p.role })))
+    .values(
+      [...unique.values()].map((p) => ({
+        tenant_id: tenantId,
+        change_id: changeId,
+        unit_id: p.unitId,
+        role: p.role,
+      })),
+    )
     .execute();
 }
 
@@ -74,8 +81,19 @@ export async function insertSuccessions(
 function changeRows(db: Db, tenantId: string) {
   return db
     .selectFrom('org_change as c')
-    .leftJoin('app_user as a', (j) => j.onRef('a.tenant_id', '=', 'c.tenant_id').onRef('a.id', '=', 'c.created_by'))
-    .select(['c.id', 'c.kind', 'c.effective_date', 'c.payload', 'c.summary', 'c.created_at', 'c.created_by', 'a.display_name as created_by_name'])
+    .leftJoin('app_user as a', (j) =>
+      j.onRef('a.tenant_id', '=', 'c.tenant_id').onRef('a.id', '=', 'c.created_by'),
+    )
+    .select([
+      'c.id',
+      'c.kind',
+      'c.effective_date',
+      'c.payload',
+      'c.summary',
+      'c.created_at',
+      'c.created_by',
+      'a.display_name as created_by_name',
+    ])
     .where('c.tenant_id', '=', tenantId);
 }
 
@@ -112,7 +130,10 @@ export async function listChanges(db: Db, scope: Scope, query: OrgChangeListQuer
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute(),
-    q.clearSelect().select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
 }
@@ -138,11 +159,29 @@ export function versionsOfUnit(db: Db, tenantId: string, unitId: string) {
       j
         .onRef('p.tenant_id', '=', 'v.tenant_id')
         .onRef('p.unit_id', '=', 'v.parent_id')
-        .on((eb) => eb.and([eb('p.valid_from', '<=', eb.ref('v.valid_from')), eb.or([eb('p.valid_to', 'is', null), eb('p.valid_to', '>', eb.ref('v.valid_from'))])])),
+        .on((eb) =>
+          eb.and([
+            eb('p.valid_from', '<=', eb.ref('v.valid_from')),
+            eb.or([eb('p.valid_to', 'is', null), eb('p.valid_to', '>', eb.ref('v.valid_from'))]),
+          ]),
+        ),
     )
     .select([
-      'v.valid_from', 'v.valid_to', 'v.code', 'v.name', 'v.short_name', 'v.type', 'v.level', 'v.address', 'v.admin_area',
-      'v.is_party_org', 'v.parent_id', 'p.name as parent_name', 'v.path', 'v.depth', 'v.change_id',
+      'v.valid_from',
+      'v.valid_to',
+      'v.code',
+      'v.name',
+      'v.short_name',
+      'v.type',
+      'v.level',
+      'v.address',
+      'v.admin_area',
+      'v.is_party_org',
+      'v.parent_id',
+      'p.name as parent_name',
+      'v.path',
+      'v.depth',
+      'v.change_id',
     ])
     .where('v.tenant_id', '=', tenantId)
     .where('v.unit_id', '=', unitId)
@@ -178,8 +217,15 @@ export interface SuccessionRow {
  * The units that became `unitId` through merges and splits, directly or through earlier ones
  * (recursive over unit_succession). `direction` 'back' gives predecessors, 'forward' successors.
  */
-export async function succession(db: Db, tenantId: string, unitId: string, direction: 'back' | 'forward', maxGeneration = 50) {
-  const [from, to] = direction === 'back' ? ['successor_id', 'predecessor_id'] : ['predecessor_id', 'successor_id'];
+export async function succession(
+  db: Db,
+  tenantId: string,
+  unitId: string,
+  direction: 'back' | 'forward',
+  maxGeneration = 50,
+) {
+  const [from, to] =
+    direction === 'back' ? ['successor_id', 'predecessor_id'] : ['predecessor_id', 'successor_id'];
   const { rows } = await sql<SuccessionRow>`
     WITH RECURSIVE chain(id, kind, effective_date, change_id, generation) AS (
       SELECT s.${sql.raw(to)}, s.kind, s.effective_date, s.change_id, 1
@@ -192,7 +238,12 @@ export async function succession(db: Db, tenantId: string, unitId: string, direc
     SELECT DISTINCT ON (c.id) c.id, u.code, u.name, c.kind, c.effective_date::text AS effective_date, c.change_id, c.generation
       FROM chain c JOIN org_unit u ON u.tenant_id = ${tenantId} AND u.id = c.id
      ORDER BY c.id, c.generation`.execute(db);
-  return rows.sort((a, b) => a.generation - b.generation || a.effective_date.localeCompare(b.effective_date) || a.code.localeCompare(b.code));
+  return rows.sort(
+    (a, b) =>
+      a.generation - b.generation ||
+      a.effective_date.localeCompare(b.effective_date) ||
+      a.code.localeCompare(b.code),
+  );
 }
 
 /** Paths of the units that became a unit in scope through merges and splits (transitively). */
@@ -207,6 +258,8 @@ export async function predecessorPaths(db: Db, scope: Scope): Promise<string[]> 
         FROM unit_succession s JOIN pred p ON s.successor_id = p.id
        WHERE s.tenant_id = ${scope.tenantId} AND p.generation < 50
     )
-    SELECT DISTINCT u.path FROM pred JOIN org_unit u ON u.tenant_id = ${scope.tenantId} AND u.id = pred.id`.execute(db);
+    SELECT DISTINCT u.path FROM pred JOIN org_unit u ON u.tenant_id = ${scope.tenantId} AND u.id = pred.id`.execute(
+    db,
+  );
   return rows.map((r) => r.path);
 }

@@ -1,8 +1,8 @@
 import { type OrgChangeInput, personSortKey, searchKey, type UnitType } from '@canbo/domain';
 import { sql } from 'kysely';
+import type { TestContext, TestUnit } from '../../../test/context';
 import { systemActor } from '../../access/actor';
 import { newId } from '../../ids';
-import type { TestContext, TestUnit } from '../../../test/context';
 
 /**
  * Test data for the organisation module. Units go through the service (as an administrator
@@ -30,12 +30,23 @@ export async function unit(
     validFrom: options.validFrom ?? '2020-01-01',
     type: options.type ?? 'commune',
   });
-  return { id: created.id, code, name: created.name, path: `${parent.path}${created.id}/`, version: created.version };
+  return {
+    id: created.id,
+    code,
+    name: created.name,
+    path: `${parent.path}${created.id}/`,
+    version: created.version,
+  };
 }
 
 /** Current version and path of a unit, straight from the table. */
 export async function unitRow(t: TestContext, id: string) {
-  return t.ctx.db.selectFrom('org_unit').selectAll().where('tenant_id', '=', t.ctx.tenantId).where('id', '=', id).executeTakeFirstOrThrow();
+  return t.ctx.db
+    .selectFrom('org_unit')
+    .selectAll()
+    .where('tenant_id', '=', t.ctx.tenantId)
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 }
 
 export async function ref(t: TestContext, u: { id: string }) {
@@ -49,7 +60,24 @@ export interface TestPerson {
   positionId: string;
 }
 
-const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Đức', 'Giang', 'Hà', 'Hùng', 'Lan', 'Minh', 'Nam', 'Phương', 'Quân', 'Sơn', 'Thảo', 'Tú'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Đức',
+  'Giang',
+  'Hà',
+  'Hùng',
+  'Lan',
+  'Minh',
+  'Nam',
+  'Phương',
+  'Quân',
+  'Sơn',
+  'Thảo',
+  'Tú',
+];
 const FAMILY = ['Nguyễn Văn', 'Trần Thị', 'Lê Văn', 'Phạm Thị', 'Hoàng Văn', 'Vũ Thị', 'Đặng Văn', 'Bùi Thị'];
 
 /**
@@ -90,7 +118,13 @@ export async function post(
   t: TestContext,
   personId: string,
   unitId: string,
-  options: { title?: string; since?: string; until?: string | null; concurrent?: boolean; leader?: boolean } = {},
+  options: {
+    title?: string;
+    since?: string;
+    until?: string | null;
+    concurrent?: boolean;
+    leader?: boolean;
+  } = {},
 ) {
   const id = newId();
   await t.ctx.db
@@ -123,7 +157,11 @@ export function positionsOf(t: TestContext, personId: string) {
 }
 
 export async function personUnit(t: TestContext, personId: string) {
-  const row = await t.ctx.db.selectFrom('person').select(['unit_id', 'version']).where('id', '=', personId).executeTakeFirstOrThrow();
+  const row = await t.ctx.db
+    .selectFrom('person')
+    .select(['unit_id', 'version'])
+    .where('id', '=', personId)
+    .executeTakeFirstOrThrow();
   return row.unit_id;
 }
 
@@ -132,7 +170,10 @@ export function applyAsSystem(t: TestContext, input: OrgChangeInput) {
   return t.services.units.restructure.apply(systemActor(t.ctx.tenantId, 'test'), input);
 }
 
-export async function count(t: TestContext, table: 'org_change' | 'org_unit_version' | 'position' | 'person_history' | 'audit_log' | 'org_unit') {
+export async function count(
+  t: TestContext,
+  table: 'org_change' | 'org_unit_version' | 'position' | 'person_history' | 'audit_log' | 'org_unit',
+) {
   const row = await t.ctx.db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -143,10 +184,64 @@ export async function count(t: TestContext, table: 'org_change' | 'org_unit_vers
 
 /** Everything an operation may write, to show that a refused one wrote nothing. */
 export async function snapshot(t: TestContext) {
-  const tables = ['org_change', 'org_unit_version', 'position', 'person_history', 'audit_log', 'org_unit'] as const;
+  const tables = [
+    'org_change',
+    'org_unit_version',
+    'position',
+    'person_history',
+    'audit_log',
+    'org_unit',
+  ] as const;
   const counts = await Promise.all(tables.map((table) => count(t, table)));
-  const versions = await t.ctx.db.selectFrom('org_unit').select(['id', 'version', 'path', 'status']).where('tenant_id', '=', t.ctx.tenantId).orderBy('id').execute();
-  const people = await t.ctx.db.selectFrom('person').select(['id', 'unit_id', 'version']).where('tenant_id', '=', t.ctx.tenantId).orderBy('id').execute();
-  const posts = await t.ctx.db.selectFrom('position').select(['id', 'unit_id', 'end_date']).where('tenant_id', '=', t.ctx.tenantId).orderBy('id').execute();
-  return { counts: Object.fromEntries(tables.map((table, i) => [table, counts[i]!])) as Record<(typeof tables)[number], number>, versions, people, posts };
+  const versions = await t.ctx.db
+    .selectFrom('org_unit')
+    .select(['id', 'version', 'path', 'status'])
+    .where('tenant_id', '=', t.ctx.tenantId)
+    .orderBy('id')
+    .execute();
+  const people = await t.ctx.db
+    .selectFrom('person')
+    .select(['id', 'unit_id', 'version'])
+    .where('tenant_id', '=', t.ctx.tenantId)
+    .orderBy('id')
+    .execute();
+  const posts = await t.ctx.db
+    .selectFrom('position')
+    .select(['id', 'unit_id', 'end_date'])
+    .where('tenant_id', '=', t.ctx.tenantId)
+    .orderBy('id')
+    .execute();
+  return {
+    counts: Object.fromEntries(tables.map((table, i) => [table, counts[i]!])) as Record<
+      (typeof tables)[number],
+      number
+    >,
+    versions,
+    people,
+    posts,
+  };
+}
+
+/**
+ * The invariants of the tree, over the whole tenant: every path is the parent's path plus the
+ * unit's id, depths follow, and every active unit has exactly one open version equal to its row.
+ * Returns the units that break one (empty when all hold).
+ */
+export async function treeProblems(t: TestContext) {
+  const { rows } = await sql<{ id: string; problem: string }>`
+    SELECT u.id, 'path' AS problem FROM org_unit u LEFT JOIN org_unit p ON p.tenant_id = u.tenant_id AND p.id = u.parent_id
+     WHERE u.tenant_id = ${t.ctx.tenantId}
+       AND (u.path <> COALESCE(p.path, '/') || u.id::text || '/' OR u.depth <> COALESCE(p.depth + 1, 0))
+    UNION ALL
+    SELECT u.id, 'open versions: ' || count(v.unit_id) FROM org_unit u
+      LEFT JOIN org_unit_version v ON v.tenant_id = u.tenant_id AND v.unit_id = u.id AND v.valid_to IS NULL
+     WHERE u.tenant_id = ${t.ctx.tenantId} GROUP BY u.id, u.status HAVING count(v.unit_id) <> CASE WHEN u.status = 'active' THEN 1 ELSE 0 END
+    UNION ALL
+    SELECT u.id, 'version differs' FROM org_unit u
+      JOIN org_unit_version v ON v.tenant_id = u.tenant_id AND v.unit_id = u.id AND v.valid_to IS NULL
+     WHERE u.tenant_id = ${t.ctx.tenantId}
+       AND (v.path, v.name, v.code, v.depth, v.parent_id IS NULL) IS DISTINCT FROM (u.path, u.name, u.code, u.depth, u.parent_id IS NULL)`.execute(
+    t.ctx.db,
+  );
+  return rows;
 }

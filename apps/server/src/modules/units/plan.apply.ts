@@ -40,8 +40,13 @@ const UNIT_ACTION: Record<string, string> = {
 };
 
 /** Writes a planned operation inside the caller's transaction. */
-export async function executePlan(tx: Transaction<DB>, actor: Actor, tenantId: string, plan: Plan, payload: unknown) {
-  let __t = Date.now(); const __lap = (n: string) => { console.log("T", n, Date.now() - __t); __t = Date.now(); };
+export async function executePlan(
+  tx: Transaction<DB>,
+  actor: Actor,
+  tenantId: string,
+  plan: Plan,
+  payload: unknown,
+) {
   const now = new Date();
   const on = plan.effectiveDate;
   const w: repo.WriteContext = {
@@ -54,8 +59,16 @@ export async function executePlan(tx: Transaction<DB>, actor: Actor, tenantId: s
     decisionNumber: plan.decisionNumber,
   };
   const counts = countsOf(plan);
-  await changes.insertChange(tx, { tenantId, id: plan.changeId, kind: plan.kind, effectiveDate: on, payload, summary: summaryOf(plan), createdBy: actor.userId, now });
-  __lap('await changes.insertChange(tx, { tenantI');
+  await changes.insertChange(tx, {
+    tenantId,
+    id: plan.changeId,
+    kind: plan.kind,
+    effectiveDate: on,
+    payload,
+    summary: summaryOf(plan),
+    createdBy: actor.userId,
+    now,
+  });
 
   await insertUnits(
     tx,
@@ -76,40 +89,54 @@ export async function executePlan(tx: Transaction<DB>, actor: Actor, tenantId: s
   const transfers = await repo.transferPositions(
     tx,
     w,
-    plan.transfers.map((t) => ({ positionId: t.id, toUnitId: t.toUnitId, newId: newId(), historyIds: [newId(), newId()] })),
+    plan.transfers.map((t) => ({
+      positionId: t.id,
+      toUnitId: t.toUnitId,
+      endAndRecreate: t.action === 'end-and-recreate',
+      newId: newId(),
+      historyIds: [newId(), newId()],
+    })),
   );
   expectCount('posts ended', counts.positionsEnded, transfers.ended);
   expectCount('posts re-created', counts.positionsCreated, transfers.created);
   expectCount('posts moved', counts.positionsMoved, transfers.moved);
 
-  const people = await repo.movePeople(tx, w, plan.peopleMoves.map((m) => ({ ...m, historyId: newId() })));
-  __lap('const people = await repo.movePeople(tx,');
+  const people = await repo.movePeople(
+    tx,
+    w,
+    plan.peopleMoves.map((m) => ({ ...m, historyId: newId() })),
+  );
   expectCount('records moved', counts.peopleMoved, people);
   const accounts = await repo.moveAccounts(tx, w, plan.accountMoves);
-  __lap('const accounts = await repo.moveAccounts');
   expectCount('accounts moved', counts.accountsMoved, accounts);
 
   const repathed = await repo.moveSubtrees(tx, tenantId, plan.reparent, now);
-  __lap('const repathed = await repo.moveSubtrees');
   expectCount('units re-pathed', counts.unitsRepathed, repathed.length);
   await writeVersions(tx, tenantId, repathed, on, plan.changeId);
-  __lap('await writeVersions(tx, tenantId, repath');
 
   if (plan.close) {
     const closed = await repo.closeUnits(tx, w, plan.close.ids, plan.close.status);
     expectCount('units closed', plan.close.ids.length, closed);
   }
   await repo.touchUnits(tx, w, plan.touched);
-  __lap('await repo.touchUnits(tx, w, plan.touche');
   if (plan.successions.length > 0) {
-    await changes.insertSuccessions(tx, tenantId, plan.changeId, on, plan.kind as 'merge' | 'split', plan.successions);
+    await changes.insertSuccessions(
+      tx,
+      tenantId,
+      plan.changeId,
+      on,
+      plan.kind as 'merge' | 'split',
+      plan.successions,
+    );
   }
   const moving = plan.grants.filter((g) => g.action === 'moved');
-  const grantsMoved = await repo.moveGrants(tx, w, moving.map((g) => ({ grantId: g.grantId, newId: newId(), toUnitId: g.toUnitId! })));
-  __lap('const grantsMoved = await repo.moveGrant');
+  const grantsMoved = await repo.moveGrants(
+    tx,
+    w,
+    moving.map((g) => ({ grantId: g.grantId, newId: newId(), toUnitId: g.toUnitId! })),
+  );
   expectCount('grants moved', moving.length, grantsMoved);
   await changes.insertParticipants(tx, tenantId, plan.changeId, plan.participants);
-  __lap('await changes.insertParticipants(tx, ten');
 
   if (plan.close) {
     const left = await repo.leftInClosedUnits(tx, tenantId, plan.close.ids, on);
@@ -119,18 +146,23 @@ export async function executePlan(tx: Transaction<DB>, actor: Actor, tenantId: s
   }
 
   await audit(tx, actor, plan, counts);
-  __lap('await audit(tx, actor, plan, counts);');
 }
 
 async function audit(tx: Transaction<DB>, actor: Actor, plan: Plan, counts: ReturnType<typeof countsOf>) {
-  const pathOf = (id: string) => plan.units.get(id)?.path ?? plan.created.find((c) => c.id === id)?.path ?? null;
+  const pathOf = (id: string) =>
+    plan.units.get(id)?.path ?? plan.created.find((c) => c.id === id)?.path ?? null;
   const paths = plan.participants.map((p) => pathOf(p.unitId)).filter((p): p is string => p !== null);
   await recordAudit(tx, actor, {
     action: `org.${plan.kind}`,
     entityType: 'org_change',
     entityId: plan.changeId,
     unitPath: commonPath(paths),
-    after: { effectiveDate: plan.effectiveDate, decisionNumber: plan.decisionNumber, counts, participants: plan.participants },
+    after: {
+      effectiveDate: plan.effectiveDate,
+      decisionNumber: plan.decisionNumber,
+      counts,
+      participants: plan.participants,
+    },
   });
   // One entry per unit the operation is about, under that unit's own path (as it was).
   for (const p of plan.participants) {
@@ -138,13 +170,27 @@ async function audit(tx: Transaction<DB>, actor: Actor, plan: Plan, counts: Retu
     if (p.role === 'created') {
       const c = plan.created.find((x) => x.id === p.unitId)!;
       await recordAudit(tx, actor, {
-        action: 'unit.created', entityType: 'unit', entityId: c.id, unitPath: c.path,
-        after: { code: c.code, name: c.name, parentId: c.parentId, validFrom: plan.effectiveDate, changeId: plan.changeId },
+        action: 'unit.created',
+        entityType: 'unit',
+        entityId: c.id,
+        unitPath: c.path,
+        after: {
+          code: c.code,
+          name: c.name,
+          parentId: c.parentId,
+          validFrom: plan.effectiveDate,
+          changeId: plan.changeId,
+        },
       });
     } else if ((p.role === 'subject' || p.role === 'source') && unit) {
       await recordAudit(tx, actor, {
-        action: UNIT_ACTION[plan.kind] ?? 'unit.changed', entityType: 'unit', entityId: unit.id, unitPath: unit.path,
-        before: plan.edit ? plan.edit.before : { name: unit.name, parentId: unit.parent_id, status: unit.status },
+        action: UNIT_ACTION[plan.kind] ?? 'unit.changed',
+        entityType: 'unit',
+        entityId: unit.id,
+        unitPath: unit.path,
+        before: plan.edit
+          ? plan.edit.before
+          : { name: unit.name, parentId: unit.parent_id, status: unit.status },
         after: plan.edit
           ? Object.fromEntries(Object.entries(plan.edit.set).filter(([k]) => !k.endsWith('_key')))
           : { changeId: plan.changeId, effectiveDate: plan.effectiveDate },
@@ -153,7 +199,10 @@ async function audit(tx: Transaction<DB>, actor: Actor, plan: Plan, counts: Retu
   }
   for (const g of plan.grants.filter((x) => x.action === 'moved')) {
     await recordAudit(tx, actor, {
-      action: 'grant.moved', entityType: 'grant', entityId: g.grantId, unitPath: pathOf(g.toUnitId!),
+      action: 'grant.moved',
+      entityType: 'grant',
+      entityId: g.grantId,
+      unitPath: pathOf(g.toUnitId!),
       before: { userId: g.userId, role: g.role, unitId: g.unitId },
       after: { userId: g.userId, role: g.role, unitId: g.toUnitId, changeId: plan.changeId },
     });

@@ -4,8 +4,8 @@ import {
   type OrgChangeKind,
   type OrgChangePreview,
   type OrgChangeSummary,
-  PREVIEW_LIST_LIMIT,
   type Permission,
+  PREVIEW_LIST_LIMIT,
   searchKey,
   vnSortKey,
 } from '@canbo/domain';
@@ -13,9 +13,8 @@ import { type Actor, assertCan, covers, type Scope, scopeOf } from '../../access
 import type { ErrorDetail } from '../../errors';
 import { Conflict, NotFound, RuleViolation } from '../../errors';
 import { newId } from '../../ids';
-import type { PlanUnit, PositionRow } from './restructure.repository';
+import type { Db, PlanUnit, PositionRow } from './restructure.repository';
 import * as repo from './restructure.repository';
-import type { Db } from './restructure.repository';
 
 /**
  * A restructuring operation worked out in full before anything is written: the preview shows it,
@@ -33,7 +32,7 @@ export interface Plan {
   reparent: { unitId: string; code: string; name: string; newParentId: string }[];
   repathed: number;
   close: { ids: string[]; status: 'dissolved' | 'merged' | 'split' } | null;
-  /** Units that receive something and get their version bumped (existing merge target, receivers). */
+  /** Units whose version is bumped because they receive a merge (an existing merge target). */
   touched: string[];
   transfers: Transfer[];
   peopleMoves: PersonMove[];
@@ -95,7 +94,10 @@ export interface Participant {
   key: string | null;
 }
 
-export function emptyPlan(kind: OrgChangeKind, input: { effectiveDate: string; decisionNumber?: string | null; note?: string | null }): Plan {
+export function emptyPlan(
+  kind: OrgChangeKind,
+  input: { effectiveDate: string; decisionNumber?: string | null; note?: string | null },
+): Plan {
   return {
     changeId: newId(),
     kind,
@@ -131,7 +133,11 @@ export function refuse(code: string, path: string, vi: string, en: string, more:
   throw new RuleViolation(code, vi, en, [detail(path, vi, en), ...more]);
 }
 
-const STATUS_VI: Record<string, string> = { dissolved: 'đã giải thể', merged: 'đã sáp nhập', split: 'đã chia tách' };
+const STATUS_VI: Record<string, string> = {
+  dissolved: 'đã giải thể',
+  merged: 'đã sáp nhập',
+  split: 'đã chia tách',
+};
 
 /** Loads the units an operation names and checks scope, permission, version, status and dates. */
 export class Planner {
@@ -144,11 +150,30 @@ export class Planner {
     readonly tenantId: string,
     readonly effectiveDate: string,
     private readonly readScope: Scope = scopeOf(actor, 'units.read'),
+    /** Inside the writing transaction: lock what is loaded (see `load`). */
+    private readonly lock = false,
   ) {}
 
+  /**
+   * Loads units. When writing, each unit and all its ancestors are locked FOR SHARE before its
+   * path is trusted, and moved subtrees' roots are locked FOR UPDATE (the named units, by the
+   * service): an operation that writes paths under a unit and one that moves that unit (or an
+   * ancestor) then run one after the other, and each sees the other's committed paths.
+   */
   async load(ids: readonly (string | undefined | null)[]) {
     const wanted = ids.filter((id): id is string => typeof id === 'string' && !this.units.has(id));
-    for (const row of await repo.loadUnits(this.db, this.tenantId, wanted)) this.units.set(row.id, row);
+    let rows = await repo.loadUnits(this.db, this.tenantId, wanted);
+    if (this.lock && rows.length > 0) {
+      await repo.lockPaths(
+        this.db,
+        this.tenantId,
+        rows.map((r) => r.path),
+      );
+      const before = new Map(rows.map((r) => [r.id, r.path]));
+      rows = await repo.loadUnits(this.db, this.tenantId, wanted);
+      if (rows.some((r) => before.get(r.id) !== r.path)) throw new Conflict();
+    }
+    for (const row of rows) this.units.set(row.id, row);
   }
 
   /**
@@ -161,7 +186,12 @@ export class Planner {
     assertCan(this.actor, permission, unit.path);
     if (version !== undefined && unit.version !== version) throw new Conflict();
     if (unit.status !== 'active') {
-      refuse('UNIT_CLOSED', field, `Đơn vị "${unit.name}" ${STATUS_VI[unit.status] ?? 'đã đóng'}.`, `The unit "${unit.name}" is closed (${unit.status}).`);
+      refuse(
+        'UNIT_CLOSED',
+        field,
+        `Đơn vị "${unit.name}" ${STATUS_VI[unit.status] ?? 'đã đóng'}.`,
+        `The unit "${unit.name}" is closed (${unit.status}).`,
+      );
     }
     return unit;
   }
@@ -193,7 +223,12 @@ export class Planner {
 
   notRoot(unit: PlanUnit, field: string) {
     if (unit.parent_id === null) {
-      refuse('ROOT_UNIT', field, 'Không thể thay đổi đơn vị gốc theo cách này.', 'The root unit cannot be changed this way.');
+      refuse(
+        'ROOT_UNIT',
+        field,
+        'Không thể thay đổi đơn vị gốc theo cách này.',
+        'The root unit cannot be changed this way.',
+      );
     }
   }
 
@@ -204,6 +239,8 @@ export class Planner {
 
   /** The subtrees of `rootIds` get new paths: none of their active units may have a later change. */
   async subtreesMovable(rootIds: string[], field: string) {
+    // Locked before they are counted: a unit created under them meanwhile is then counted and moved too.
+    if (this.lock) await repo.lockRoots(this.db, this.tenantId, rootIds);
     const { count, later } = await repo.activeInSubtrees(this.db, this.tenantId, rootIds, this.effectiveDate);
     if (later.length > 0) {
       const first = later[0]!;
@@ -212,7 +249,13 @@ export class Planner {
         'effectiveDate',
         `Đơn vị "${first.name}" (trong cây được chuyển) đã có thay đổi từ ngày ${formatDate(first.valid_from)}; ngày hiệu lực không được trước ngày đó.`,
         `The unit "${first.name}" (in a moved subtree) has a change from ${first.valid_from}; the effective date cannot be earlier.`,
-        later.map((u) => detail(field, `${u.code} – ${u.name}: ${formatDate(u.valid_from)}`, `${u.code} – ${u.name}: ${u.valid_from}`)),
+        later.map((u) =>
+          detail(
+            field,
+            `${u.code} – ${u.name}: ${formatDate(u.valid_from)}`,
+            `${u.code} – ${u.name}: ${u.valid_from}`,
+          ),
+        ),
       );
     }
     return count;
@@ -221,26 +264,45 @@ export class Planner {
   async codesFree(codes: { code: string; field: string }[]) {
     const seen = new Map<string, string>();
     for (const c of codes) {
-      if (seen.has(c.code)) refuse('UNIT_CODE_TAKEN', c.field, `Mã đơn vị "${c.code}" bị trùng.`, `The unit code "${c.code}" is repeated.`);
+      if (seen.has(c.code))
+        refuse(
+          'UNIT_CODE_TAKEN',
+          c.field,
+          `Mã đơn vị "${c.code}" bị trùng.`,
+          `The unit code "${c.code}" is repeated.`,
+        );
       seen.set(c.code, c.field);
     }
-    const taken = await repo.takenCodes(this.db, this.tenantId, codes.map((c) => c.code));
+    const taken = await repo.takenCodes(
+      this.db,
+      this.tenantId,
+      codes.map((c) => c.code),
+    );
     for (const c of codes) {
-      if (taken.has(c.code)) refuse('UNIT_CODE_TAKEN', c.field, `Mã đơn vị "${c.code}" đã được dùng.`, `The unit code "${c.code}" is already used.`);
+      if (taken.has(c.code))
+        refuse(
+          'UNIT_CODE_TAKEN',
+          c.field,
+          `Mã đơn vị "${c.code}" đã được dùng.`,
+          `The unit code "${c.code}" is already used.`,
+        );
     }
   }
 
-  newUnit(spec: {
-    key?: string | null;
-    code: string;
-    name: string;
-    shortName?: string | null;
-    type: string;
-    level?: string | null;
-    address?: string | null;
-    isPartyOrg?: boolean;
-    adminArea?: string | null;
-  }, parent: PlanUnit): CreatedUnit {
+  newUnit(
+    spec: {
+      key?: string | null;
+      code: string;
+      name: string;
+      shortName?: string | null;
+      type: string;
+      level?: string | null;
+      address?: string | null;
+      isPartyOrg?: boolean;
+      adminArea?: string | null;
+    },
+    parent: PlanUnit,
+  ): CreatedUnit {
     const id = newId();
     return {
       id,
@@ -261,7 +323,11 @@ export class Planner {
   }
 }
 
-export function participant(u: { id: string; code: string; name: string }, role: Participant['role'], key: string | null = null): Participant {
+export function participant(
+  u: { id: string; code: string; name: string },
+  role: Participant['role'],
+  key: string | null = null,
+): Participant {
   return { unitId: u.id, code: u.code, name: u.name, role, key };
 }
 
@@ -292,7 +358,8 @@ export function summaryOf(plan: Plan): OrgChangeSummary {
 }
 
 export function previewOf(plan: Plan): OrgChangePreview {
-  const truncated = plan.transfers.length > PREVIEW_LIST_LIMIT || plan.peopleMoves.length > PREVIEW_LIST_LIMIT;
+  const truncated =
+    plan.transfers.length > PREVIEW_LIST_LIMIT || plan.peopleMoves.length > PREVIEW_LIST_LIMIT;
   return {
     ...summaryOf(plan),
     kind: plan.kind,
@@ -318,7 +385,12 @@ export function previewOf(plan: Plan): OrgChangePreview {
 }
 
 /** Grants on closed units: listed in every case, moved to `successor` when asked. */
-export async function planGrants(planner: Planner, plan: Plan, closedIds: string[], successor: string | null) {
+export async function planGrants(
+  planner: Planner,
+  plan: Plan,
+  closedIds: string[],
+  successor: string | null,
+) {
   const rows = await repo.grantsOn(planner.db, planner.tenantId, closedIds);
   plan.grants = rows.map((g) => ({
     grantId: g.id,
@@ -337,4 +409,27 @@ export async function planGrants(planner: Planner, plan: Plan, closedIds: string
       messageEn: `${kept} grant(s) on the closed unit(s) are kept: they now cover the old unit and its history only. Grant roles on the new unit where needed.`,
     });
   }
+}
+
+/** A unit that takes over people or sub-units: in scope, active, existing on the date, outside `closing`. */
+export function receiver(p: Planner, id: string, field: string, closing: PlanUnit[]) {
+  const unit = p.need(id, field, 'units.restructure');
+  if (closing.some((c) => Planner.within(unit, c))) {
+    refuse(
+      'RECEIVER_INSIDE_CLOSED_UNIT',
+      field,
+      `Đơn vị "${unit.name}" nằm trong đơn vị bị đóng.`,
+      `The unit "${unit.name}" lies inside a unit being closed.`,
+    );
+  }
+  p.existsOn(unit, field);
+  return unit;
+}
+
+export function listNames(items: { name: string }[], max = 10) {
+  const shown = items
+    .slice(0, max)
+    .map((i) => i.name)
+    .join(', ');
+  return items.length > max ? `${shown}, …` : shown;
 }

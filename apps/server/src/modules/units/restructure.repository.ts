@@ -1,4 +1,3 @@
-let __t0 = 0; let __n = 0; const __line = () => ++__n;
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 
@@ -37,12 +36,43 @@ export async function loadUnits(db: Db, tenantId: string, ids: readonly string[]
       j.onRef('v.tenant_id', '=', 'u.tenant_id').onRef('v.unit_id', '=', 'u.id').on('v.valid_to', 'is', null),
     )
     .select([
-      'u.id', 'u.code', 'u.name', 'u.short_name', 'u.type', 'u.level', 'u.address', 'u.is_party_org', 'u.admin_area',
-      'u.parent_id', 'u.path', 'u.depth', 'u.status', 'u.valid_from', 'u.version', 'v.valid_from as open_from',
+      'u.id',
+      'u.code',
+      'u.name',
+      'u.short_name',
+      'u.type',
+      'u.level',
+      'u.address',
+      'u.is_party_org',
+      'u.admin_area',
+      'u.parent_id',
+      'u.path',
+      'u.depth',
+      'u.status',
+      'u.valid_from',
+      'u.version',
+      'v.valid_from as open_from',
     ])
     .where('u.tenant_id', '=', tenantId)
     .where('u.id', 'in', [...new Set(ids)])
     .execute();
+}
+
+/** Locks FOR SHARE every unit on the paths (the units themselves and all their ancestors), in id order. */
+export async function lockPaths(db: Db, tenantId: string, paths: readonly string[]) {
+  const ids = [...new Set(paths.flatMap((p) => p.split('/').filter(Boolean)))].sort();
+  if (ids.length === 0) return;
+  await sql`SELECT id FROM org_unit WHERE tenant_id = ${tenantId} AND id = ANY(${ids}::uuid[]) ORDER BY id FOR SHARE`.execute(
+    db,
+  );
+}
+
+/** Locks FOR UPDATE the roots of subtrees about to be re-pathed, before the statement that does it. */
+export async function lockRoots(db: Db, tenantId: string, ids: readonly string[]) {
+  if (ids.length === 0) return;
+  await sql`SELECT id FROM org_unit WHERE tenant_id = ${tenantId} AND id = ANY(${[...ids].sort()}::uuid[]) ORDER BY id FOR UPDATE`.execute(
+    db,
+  );
 }
 
 export function activeChildren(db: Db, tenantId: string, parentIds: readonly string[]) {
@@ -60,7 +90,8 @@ export function activeChildren(db: Db, tenantId: string, parentIds: readonly str
 
 /** Active units in the subtrees of `rootIds` (roots included): their paths change with the roots. */
 export async function activeInSubtrees(db: Db, tenantId: string, rootIds: readonly string[], on: string) {
-  if (rootIds.length === 0) return { count: 0, later: [] as { id: string; code: string; name: string; valid_from: string }[] };
+  if (rootIds.length === 0)
+    return { count: 0, later: [] as { id: string; code: string; name: string; valid_from: string }[] };
   const { rows } = await sql<{ id: string; code: string; name: string; open_from: string | null }>`
     SELECT u.id, u.code, u.name, v.valid_from::text AS open_from
       FROM org_unit u
@@ -68,7 +99,9 @@ export async function activeInSubtrees(db: Db, tenantId: string, rootIds: readon
        AND u.path >= r.path AND u.path < (left(r.path, -1) || '0') COLLATE "C"
       LEFT JOIN org_unit_version v ON v.tenant_id = u.tenant_id AND v.unit_id = u.id AND v.valid_to IS NULL
      WHERE u.tenant_id = ${tenantId} AND u.status = 'active'`.execute(db);
-  const later = rows.filter((r) => r.open_from !== null && r.open_from > on).map((r) => ({ ...r, valid_from: r.open_from! }));
+  const later = rows
+    .filter((r) => r.open_from !== null && r.open_from > on)
+    .map((r) => ({ ...r, valid_from: r.open_from! }));
   return { count: rows.length, later: later.slice(0, 20) };
 }
 
@@ -86,7 +119,12 @@ export interface PositionRow {
 }
 
 /** Posts in the units held on `on` or starting later (end_date NULL or after `on`), by name order. */
-export async function currentPositions(db: Db, tenantId: string, unitIds: readonly string[], on: string): Promise<PositionRow[]> {
+export async function currentPositions(
+  db: Db,
+  tenantId: string,
+  unitIds: readonly string[],
+  on: string,
+): Promise<PositionRow[]> {
   if (unitIds.length === 0) return [];
   const { rows } = await sql<PositionRow>`
     SELECT ps.id, ps.person_id, ps.unit_id, ps.title, ps.is_leader, ps.is_concurrent, ps.start_date::text AS start_date,
@@ -124,7 +162,9 @@ export async function grantsOn(db: Db, tenantId: string, unitIds: readonly strin
   if (unitIds.length === 0) return [];
   return db
     .selectFrom('role_grant as g')
-    .innerJoin('app_user as a', (j) => j.onRef('a.tenant_id', '=', 'g.tenant_id').onRef('a.id', '=', 'g.user_id'))
+    .innerJoin('app_user as a', (j) =>
+      j.onRef('a.tenant_id', '=', 'g.tenant_id').onRef('a.id', '=', 'g.user_id'),
+    )
     .select(['g.id', 'g.user_id', 'g.role', 'g.unit_id', 'a.display_name'])
     .where('g.tenant_id', '=', tenantId)
     .where('g.unit_id', 'in', [...unitIds])
@@ -134,7 +174,12 @@ export async function grantsOn(db: Db, tenantId: string, unitIds: readonly strin
 
 export async function takenCodes(db: Db, tenantId: string, codes: readonly string[]) {
   if (codes.length === 0) return new Set<string>();
-  const rows = await db.selectFrom('org_unit').select('code').where('tenant_id', '=', tenantId).where('code', 'in', [...codes]).execute();
+  const rows = await db
+    .selectFrom('org_unit')
+    .select('code')
+    .where('tenant_id', '=', tenantId)
+    .where('code', 'in', [...codes])
+    .execute();
   return new Set(rows.map((r) => r.code));
 }
 
@@ -145,7 +190,12 @@ export async function takenCodes(db: Db, tenantId: string, codes: readonly strin
  * statement. The new parents must not move in the same call and the subtrees must not overlap.
  * Returns the active units whose path changed (each needs a new version).
  */
-export async function moveSubtrees(tx: Transaction<DB>, tenantId: string, moves: readonly { unitId: string; newParentId: string }[], now: Date) {
+export async function moveSubtrees(
+  tx: Transaction<DB>,
+  tenantId: string,
+  moves: readonly { unitId: string; newParentId: string }[],
+  now: Date,
+) {
   if (moves.length === 0) return [];
   const { rows } = await sql<{ id: string; status: string }>`
     WITH m AS (
@@ -163,16 +213,18 @@ export async function moveSubtrees(tx: Transaction<DB>, tenantId: string, moves:
            updated_at = ${now}
       FROM m
      WHERE u.tenant_id = ${tenantId} AND u.path >= m.old_path AND u.path < (left(m.old_path, -1) || '0') COLLATE "C"
-    RETURNING u.id, u.status`.execute(tx); console.log("Q", __line(), Date.now() - __t0);
+    RETURNING u.id, u.status`.execute(tx);
   return rows.filter((r) => r.status === 'active').map((r) => r.id);
 }
 
 export interface TransferRow {
   positionId: string;
   toUnitId: string;
+  /** The post began before the date: it ends then and is re-created; otherwise it simply moves. */
+  endAndRecreate: boolean;
   /** Id of the re-created post (used when the post began before the date). */
   newId: string;
-  /** History row ids: the end of the old post, the new post (or the move). */
+  /** History row ids: the end (or move) of the old post, the new post. */
   historyIds: [string, string];
 }
 
@@ -186,51 +238,76 @@ export interface WriteContext {
   decisionNumber: string | null;
 }
 
+/*
+ * Statements that join a list of ids (unnest) to a large table also say `id = ANY(list)`: the
+ * primary-key index then drives the join whatever the table's statistics say, which matters
+ * inside a transaction that has just inserted thousands of rows the statistics do not know of.
+ */
+
 /**
  * Posts held before the date end on it and are re-created in the receiving unit from that day
  * with the same title and flags; posts beginning on or after the date simply move. Every step
  * leaves a row in the person's history (source 'restructure').
  */
-export async function transferPositions(tx: Transaction<DB>, w: WriteContext, transfers: readonly TransferRow[]) {
-  if (transfers.length === 0) return { ended: 0, created: 0, moved: 0 };
-  const ids = transfers.map((t) => t.positionId);
-  const to = transfers.map((t) => t.toUnitId);
-  const newIds = transfers.map((t) => t.newId);
-  const h1 = transfers.map((t) => t.historyIds[0]);
-  const h2 = transfers.map((t) => t.historyIds[1]);
-  const x = sql`unnest(${ids}::uuid[], ${to}::uuid[], ${newIds}::uuid[], ${h1}::uuid[], ${h2}::uuid[]) AS x(id, to_unit, new_id, h1, h2)`;
+export async function transferPositions(
+  tx: Transaction<DB>,
+  w: WriteContext,
+  transfers: readonly TransferRow[],
+) {
+  const ending = transfers.filter((t) => t.endAndRecreate);
+  const moving = transfers.filter((t) => !t.endAndRecreate);
   const meta = sql`'changeId', ${w.changeId}::text, 'kind', ${w.kind}::text`;
+  let ended = 0;
+  let created = 0;
+  let moved = 0;
 
-  // History first: it reads the posts as they were.
-  __t0 = Date.now(); await sql`INSERT INTO person_history (tenant_id, id, person_id, changed_at, changed_by, source, section, before, after)
-    SELECT p.tenant_id, x.h1, p.person_id, ${w.now}, ${w.actorId}::uuid, 'restructure', 'position',
-           jsonb_build_object('id', p.id, 'unitId', p.unit_id, 'title', p.title, 'endDate', p.end_date),
-           CASE WHEN p.start_date < ${w.on}
-                THEN jsonb_build_object('id', p.id, 'unitId', p.unit_id, 'title', p.title, 'endDate', ${w.on}::text, 'endReason', ${w.kind}::text, ${meta})
-                ELSE jsonb_build_object('id', p.id, 'unitId', x.to_unit, 'title', p.title, 'endDate', p.end_date, ${meta}) END
-      FROM ${x} JOIN position p ON p.tenant_id = ${w.tenantId} AND p.id = x.id`.execute(tx); console.log("Q", __line(), Date.now() - __t0);
-  __t0 = Date.now(); await sql`INSERT INTO person_history (tenant_id, id, person_id, changed_at, changed_by, source, section, before, after)
-    SELECT p.tenant_id, x.h2, p.person_id, ${w.now}, ${w.actorId}::uuid, 'restructure', 'position', NULL,
-           jsonb_build_object('id', x.new_id, 'unitId', x.to_unit, 'title', p.title, 'startDate', ${w.on}::text, 'endDate', p.end_date,
-                              'isLeader', p.is_leader, 'isConcurrent', p.is_concurrent, ${meta})
-      FROM ${x} JOIN position p ON p.tenant_id = ${w.tenantId} AND p.id = x.id
-     WHERE p.start_date < ${w.on}`.execute(tx); console.log("Q", __line(), Date.now() - __t0);
+  if (ending.length > 0) {
+    const ids = ending.map((t) => t.positionId);
+    const x = sql`unnest(${ids}::uuid[], ${ending.map((t) => t.toUnitId)}::uuid[], ${ending.map((t) => t.newId)}::uuid[],
+                         ${ending.map((t) => t.historyIds[0])}::uuid[], ${ending.map((t) => t.historyIds[1])}::uuid[]) AS x(id, to_unit, new_id, h1, h2)`;
+    const from = sql`position p JOIN ${x} ON x.id = p.id WHERE p.tenant_id = ${w.tenantId} AND p.id = ANY(${ids}::uuid[]) AND p.start_date < ${w.on}`;
+    // History first: it reads the posts as they were.
+    await sql`INSERT INTO person_history (tenant_id, id, person_id, changed_at, changed_by, source, section, before, after)
+      SELECT p.tenant_id, x.h1, p.person_id, ${w.now}::timestamptz, ${w.actorId}::uuid, 'restructure', 'position',
+             jsonb_build_object('id', p.id, 'unitId', p.unit_id, 'title', p.title, 'endDate', p.end_date),
+             jsonb_build_object('id', p.id, 'unitId', p.unit_id, 'title', p.title, 'endDate', ${w.on}::text, 'endReason', ${w.kind}::text, ${meta})
+        FROM ${from}
+      UNION ALL
+      SELECT p.tenant_id, x.h2, p.person_id, ${w.now}::timestamptz, ${w.actorId}::uuid, 'restructure', 'position', NULL,
+             jsonb_build_object('id', x.new_id, 'unitId', x.to_unit, 'title', p.title, 'startDate', ${w.on}::text, 'endDate', p.end_date,
+                                'isLeader', p.is_leader, 'isConcurrent', p.is_concurrent, ${meta})
+        FROM ${from}`.execute(tx);
+    const inserted =
+      await sql`INSERT INTO position (tenant_id, id, person_id, unit_id, title, title_group, is_leader, is_concurrent,
+                                                      start_date, end_date, decision_number, end_reason, version, created_at)
+      SELECT p.tenant_id, x.new_id, p.person_id, x.to_unit, p.title, p.title_group, p.is_leader, p.is_concurrent,
+             ${w.on}::date, p.end_date, COALESCE(${w.decisionNumber}::text, p.decision_number), NULL, 1, ${w.now}
+        FROM ${from}`.execute(tx);
+    const updated =
+      await sql`UPDATE position SET end_date = ${w.on}, end_reason = ${w.kind}, version = version + 1
+       WHERE tenant_id = ${w.tenantId} AND id = ANY(${ids}::uuid[]) AND start_date < ${w.on}`.execute(tx);
+    created = Number(inserted.numAffectedRows ?? 0);
+    ended = Number(updated.numAffectedRows ?? 0);
+  }
 
-  __t0 = Date.now(); const created = await sql`INSERT INTO position (tenant_id, id, person_id, unit_id, title, title_group, is_leader, is_concurrent,
-                                                   start_date, end_date, decision_number, end_reason, version, created_at)
-    SELECT p.tenant_id, x.new_id, p.person_id, x.to_unit, p.title, p.title_group, p.is_leader, p.is_concurrent,
-           ${w.on}::date, p.end_date, COALESCE(${w.decisionNumber}::text, p.decision_number), NULL, 1, ${w.now}
-      FROM ${x} JOIN position p ON p.tenant_id = ${w.tenantId} AND p.id = x.id
-     WHERE p.start_date < ${w.on}`.execute(tx); console.log("Q", __line(), Date.now() - __t0);
-  __t0 = Date.now(); const ended = await sql`UPDATE position p SET end_date = ${w.on}, end_reason = ${w.kind}, version = p.version + 1
-      FROM ${x} WHERE p.tenant_id = ${w.tenantId} AND p.id = x.id AND p.start_date < ${w.on}`.execute(tx); console.log("Q", __line(), Date.now() - __t0);
-  __t0 = Date.now(); const moved = await sql`UPDATE position p SET unit_id = x.to_unit, version = p.version + 1
-      FROM ${x} WHERE p.tenant_id = ${w.tenantId} AND p.id = x.id AND p.start_date >= ${w.on}`.execute(tx); console.log("Q", __line(), Date.now() - __t0);
-  return {
-    ended: Number(ended.numAffectedRows ?? 0),
-    created: Number(created.numAffectedRows ?? 0),
-    moved: Number(moved.numAffectedRows ?? 0),
-  };
+  if (moving.length > 0) {
+    const ids = moving.map((t) => t.positionId);
+    const x = sql`unnest(${ids}::uuid[], ${moving.map((t) => t.toUnitId)}::uuid[], ${moving.map((t) => t.historyIds[0])}::uuid[]) AS x(id, to_unit, h1)`;
+    await sql`INSERT INTO person_history (tenant_id, id, person_id, changed_at, changed_by, source, section, before, after)
+      SELECT p.tenant_id, x.h1, p.person_id, ${w.now}::timestamptz, ${w.actorId}::uuid, 'restructure', 'position',
+             jsonb_build_object('id', p.id, 'unitId', p.unit_id, 'title', p.title),
+             jsonb_build_object('id', p.id, 'unitId', x.to_unit, 'title', p.title, ${meta})
+        FROM position p JOIN ${x} ON x.id = p.id
+       WHERE p.tenant_id = ${w.tenantId} AND p.id = ANY(${ids}::uuid[]) AND p.start_date >= ${w.on}`.execute(
+      tx,
+    );
+    const updated = await sql`UPDATE position p SET unit_id = x.to_unit, version = p.version + 1
+        FROM ${x} WHERE p.tenant_id = ${w.tenantId} AND p.id = ANY(${ids}::uuid[]) AND p.id = x.id AND p.start_date >= ${w.on}`.execute(
+      tx,
+    );
+    moved = Number(updated.numAffectedRows ?? 0);
+  }
+  return { ended, created, moved };
 }
 
 /** Moves the records (person.unit_id) with a history row each; only rows still in `fromUnitId` move. */
@@ -240,46 +317,63 @@ export async function movePeople(
   moves: readonly { personId: string; fromUnitId: string; toUnitId: string; historyId: string }[],
 ) {
   if (moves.length === 0) return 0;
-  const x = sql`unnest(${moves.map((m) => m.personId)}::uuid[], ${moves.map((m) => m.fromUnitId)}::uuid[],
+  const ids = moves.map((m) => m.personId);
+  const x = sql`unnest(${ids}::uuid[], ${moves.map((m) => m.fromUnitId)}::uuid[],
                        ${moves.map((m) => m.toUnitId)}::uuid[], ${moves.map((m) => m.historyId)}::uuid[]) AS x(id, from_unit, to_unit, hid)`;
-  __t0 = Date.now(); await sql`INSERT INTO person_history (tenant_id, id, person_id, changed_at, changed_by, source, section, before, after)
+  await sql`INSERT INTO person_history (tenant_id, id, person_id, changed_at, changed_by, source, section, before, after)
     SELECT p.tenant_id, x.hid, p.id, ${w.now}, ${w.actorId}::uuid, 'restructure', 'unit',
            jsonb_build_object('unitId', x.from_unit, 'unitName', f.name),
            jsonb_build_object('unitId', x.to_unit, 'unitName', t.name, 'changeId', ${w.changeId}::text, 'kind', ${w.kind}::text,
                               'effectiveDate', ${w.on}::text)
-      FROM ${x}
-      JOIN person p ON p.tenant_id = ${w.tenantId} AND p.id = x.id AND p.unit_id = x.from_unit
+      FROM person p
+      JOIN ${x} ON x.id = p.id AND x.from_unit = p.unit_id
       JOIN org_unit f ON f.tenant_id = p.tenant_id AND f.id = x.from_unit
-      JOIN org_unit t ON t.tenant_id = p.tenant_id AND t.id = x.to_unit`.execute(tx); console.log("Q", __line(), Date.now() - __t0);
-  __t0 = Date.now(); const result = await sql`UPDATE person p SET unit_id = x.to_unit, version = p.version + 1, updated_at = ${w.now}
-      FROM ${x} WHERE p.tenant_id = ${w.tenantId} AND p.id = x.id AND p.unit_id = x.from_unit`.execute(tx); console.log("Q", __line(), Date.now() - __t0);
+      JOIN org_unit t ON t.tenant_id = p.tenant_id AND t.id = x.to_unit
+     WHERE p.tenant_id = ${w.tenantId} AND p.id = ANY(${ids}::uuid[])`.execute(tx);
+  const result =
+    await sql`UPDATE person p SET unit_id = x.to_unit, version = p.version + 1, updated_at = ${w.now}
+      FROM ${x} WHERE p.tenant_id = ${w.tenantId} AND p.id = ANY(${ids}::uuid[]) AND p.id = x.id AND p.unit_id = x.from_unit`.execute(
+      tx,
+    );
   return Number(result.numAffectedRows ?? 0);
 }
 
-export async function moveAccounts(tx: Transaction<DB>, w: WriteContext, moves: readonly { userId: string; toUnitId: string }[]) {
+export async function moveAccounts(
+  tx: Transaction<DB>,
+  w: WriteContext,
+  moves: readonly { userId: string; toUnitId: string }[],
+) {
   if (moves.length === 0) return 0;
-  __t0 = Date.now(); const result = await sql`UPDATE app_user a SET unit_id = x.to_unit, version = a.version + 1, updated_at = ${w.now}
-      FROM unnest(${moves.map((m) => m.userId)}::uuid[], ${moves.map((m) => m.toUnitId)}::uuid[]) AS x(id, to_unit)
-     WHERE a.tenant_id = ${w.tenantId} AND a.id = x.id`.execute(tx); console.log("Q", __line(), Date.now() - __t0);
+  const ids = moves.map((m) => m.userId);
+  const result =
+    await sql`UPDATE app_user a SET unit_id = x.to_unit, version = a.version + 1, updated_at = ${w.now}
+      FROM unnest(${ids}::uuid[], ${moves.map((m) => m.toUnitId)}::uuid[]) AS x(id, to_unit)
+     WHERE a.tenant_id = ${w.tenantId} AND a.id = ANY(${ids}::uuid[]) AND a.id = x.id`.execute(tx);
   return Number(result.numAffectedRows ?? 0);
 }
 
 /** Closes units: status, last day, and the open version ends on the effective date. */
-export async function closeUnits(tx: Transaction<DB>, w: WriteContext, unitIds: readonly string[], status: 'dissolved' | 'merged' | 'split') {
+export async function closeUnits(
+  tx: Transaction<DB>,
+  w: WriteContext,
+  unitIds: readonly string[],
+  status: 'dissolved' | 'merged' | 'split',
+) {
   if (unitIds.length === 0) return 0;
   const ids = [...unitIds];
-  __t0 = Date.now(); const result = await sql`UPDATE org_unit SET status = ${status}, valid_to = ${w.on}, version = version + 1, updated_at = ${w.now}
-     WHERE tenant_id = ${w.tenantId} AND id = ANY(${ids}::uuid[]) AND status = 'active'`.execute(tx); console.log("Q", __line(), Date.now() - __t0);
-  __t0 = Date.now(); await sql`UPDATE org_unit_version SET valid_to = ${w.on}
-     WHERE tenant_id = ${w.tenantId} AND unit_id = ANY(${ids}::uuid[]) AND valid_to IS NULL`.execute(tx); console.log("Q", __line(), Date.now() - __t0);
+  const result =
+    await sql`UPDATE org_unit SET status = ${status}, valid_to = ${w.on}, version = version + 1, updated_at = ${w.now}
+     WHERE tenant_id = ${w.tenantId} AND id = ANY(${ids}::uuid[]) AND status = 'active'`.execute(tx);
+  await sql`UPDATE org_unit_version SET valid_to = ${w.on}
+     WHERE tenant_id = ${w.tenantId} AND unit_id = ANY(${ids}::uuid[]) AND valid_to IS NULL`.execute(tx);
   return Number(result.numAffectedRows ?? 0);
 }
 
 /** Bumps the version of units that received something (an existing merge target, a new parent). */
 export async function touchUnits(tx: Transaction<DB>, w: WriteContext, unitIds: readonly string[]) {
   if (unitIds.length === 0) return;
-  __t0 = Date.now(); await sql`UPDATE org_unit SET version = version + 1, updated_at = ${w.now}
-     WHERE tenant_id = ${w.tenantId} AND id = ANY(${[...unitIds]}::uuid[])`.execute(tx); console.log("Q", __line(), Date.now() - __t0);
+  await sql`UPDATE org_unit SET version = version + 1, updated_at = ${w.now}
+     WHERE tenant_id = ${w.tenantId} AND id = ANY(${[...unitIds]}::uuid[])`.execute(tx);
 }
 
 /** Re-grants each role on the successor (unless the user holds it there already) and revokes the old one. */
@@ -290,23 +384,33 @@ export async function moveGrants(
 ) {
   if (moves.length === 0) return 0;
   const x = sql`unnest(${moves.map((m) => m.grantId)}::uuid[], ${moves.map((m) => m.newId)}::uuid[], ${moves.map((m) => m.toUnitId)}::uuid[]) AS x(id, new_id, to_unit)`;
-  __t0 = Date.now(); await sql`INSERT INTO role_grant (tenant_id, id, user_id, role, unit_id, created_by, created_at)
+  await sql`INSERT INTO role_grant (tenant_id, id, user_id, role, unit_id, created_by, created_at)
     SELECT g.tenant_id, x.new_id, g.user_id, g.role, x.to_unit, ${w.actorId}::uuid, ${w.now}
       FROM ${x} JOIN role_grant g ON g.tenant_id = ${w.tenantId} AND g.id = x.id
-    ON CONFLICT (tenant_id, user_id, role, unit_id) DO NOTHING`.execute(tx); console.log("Q", __line(), Date.now() - __t0);
-  __t0 = Date.now(); const result = await sql`DELETE FROM role_grant g USING ${x} WHERE g.tenant_id = ${w.tenantId} AND g.id = x.id`.execute(tx); console.log("Q", __line(), Date.now() - __t0);
+    ON CONFLICT (tenant_id, user_id, role, unit_id) DO NOTHING`.execute(tx);
+  const result =
+    await sql`DELETE FROM role_grant g USING ${x} WHERE g.tenant_id = ${w.tenantId} AND g.id = x.id`.execute(
+      tx,
+    );
   return Number(result.numAffectedRows ?? 0);
 }
 
 /** What still hangs on closed units after an operation; anything here means the data changed meanwhile. */
-export async function leftInClosedUnits(tx: Transaction<DB>, tenantId: string, unitIds: readonly string[], on: string) {
+export async function leftInClosedUnits(
+  tx: Transaction<DB>,
+  tenantId: string,
+  unitIds: readonly string[],
+  on: string,
+) {
   if (unitIds.length === 0) return { positions: 0, people: 0, children: 0 };
   const ids = [...unitIds];
   const { rows } = await sql<{ positions: string; people: string; children: string }>`
     SELECT (SELECT count(*) FROM position WHERE tenant_id = ${tenantId} AND unit_id = ANY(${ids}::uuid[])
               AND (end_date IS NULL OR end_date > ${on})) AS positions,
            (SELECT count(*) FROM person WHERE tenant_id = ${tenantId} AND unit_id = ANY(${ids}::uuid[])) AS people,
-           (SELECT count(*) FROM org_unit WHERE tenant_id = ${tenantId} AND parent_id = ANY(${ids}::uuid[]) AND status = 'active') AS children`.execute(tx); console.log("Q", __line(), Date.now() - __t0);
+           (SELECT count(*) FROM org_unit WHERE tenant_id = ${tenantId} AND parent_id = ANY(${ids}::uuid[]) AND status = 'active') AS children`.execute(
+    tx,
+  );
   const r = rows[0]!;
   return { positions: Number(r.positions), people: Number(r.people), children: Number(r.children) };
 }

@@ -1,12 +1,18 @@
-import type { OrgChangeInput, OrgChangeListQuery, OrgChangePreview, OrgChangeSummary, OrgChangeView } from '@canbo/domain';
+import type {
+  OrgChangeInput,
+  OrgChangeListQuery,
+  OrgChangePreview,
+  OrgChangeSummary,
+  OrgChangeView,
+} from '@canbo/domain';
 import type { Actor } from '../../access/actor';
 import { assertCan, type Scope } from '../../access/actor';
 import type { AppContext } from '../../context';
 import { Conflict, NotFound } from '../../errors';
 import * as changes from './changes.repository';
+import { previewOf } from './plan';
 import { executePlan } from './plan.apply';
 import { buildPlan, type ChangeInput, namedUnitIds } from './plan.kinds';
-import { previewOf } from './plan';
 import { lockUnits } from './units.repository';
 
 const PG_RETRYABLE = new Set(['40P01', '40001']);
@@ -45,7 +51,7 @@ export function createRestructureService(ctx: AppContext, readScope: (actor: Act
     try {
       changeId = await db.transaction().execute(async (tx) => {
         await lockUnits(tx, tenantId, namedUnitIds(input as ChangeInput));
-        const plan = await buildPlan(tx, actor, tenantId, input as ChangeInput, scope);
+        const plan = await buildPlan(tx, actor, tenantId, input as ChangeInput, scope, true);
         await executePlan(tx, actor, tenantId, plan, input);
         return plan.changeId;
       });

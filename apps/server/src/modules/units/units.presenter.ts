@@ -1,4 +1,12 @@
-import type { SuccessionLink, UnitDetail, UnitLevel, UnitLink, UnitStatus, UnitType, UnitView } from '@canbo/domain';
+import type {
+  SuccessionLink,
+  UnitDetail,
+  UnitLevel,
+  UnitLink,
+  UnitStatus,
+  UnitType,
+  UnitView,
+} from '@canbo/domain';
 import type { z } from 'zod';
 import type { UnitRecord } from './units.repository';
 
@@ -22,7 +30,12 @@ export function presentUnit(row: UnitRecord): UnitView {
 
 export function presentDetail(
   row: UnitRecord,
-  extra: { ancestors: UnitLink[]; predecessors: SuccessionLink[]; successors: SuccessionLink[]; asOf: string | null },
+  extra: {
+    ancestors: UnitLink[];
+    predecessors: SuccessionLink[];
+    successors: SuccessionLink[];
+    asOf: string | null;
+  },
 ): UnitDetail {
   return {
     ...presentUnit(row),

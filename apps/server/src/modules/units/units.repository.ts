@@ -1,4 +1,4 @@
-import { tokenLikePatterns } from '@canbo/domain';
+import { searchKey, tokenLikePatterns, vnSortKey } from '@canbo/domain';
 import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import type { Scope } from '../../access/actor';
 import { inScope } from '../../access/scope-sql';
@@ -37,7 +37,10 @@ export function inForce(alias: string, on: string) {
 function matches(column: string, q: string | undefined): Expression<SqlBool> | null {
   const patterns = q ? tokenLikePatterns(q) : [];
   if (patterns.length === 0) return null;
-  return sql<SqlBool>`(${sql.join(patterns.map((p) => sql`${sql.ref(column)} LIKE ${p}`), sql` AND `)})`;
+  return sql<SqlBool>`(${sql.join(
+    patterns.map((p) => sql`${sql.ref(column)} LIKE ${p}`),
+    sql` AND `,
+  )})`;
 }
 
 // ── today ────────────────────────────────────────────────────────────────────────────
@@ -46,8 +49,22 @@ function currentRows(db: Db, tenantId: string, withClosed: boolean) {
   return db
     .selectFrom('org_unit as u')
     .select([
-      'u.id', 'u.code', 'u.name', 'u.short_name', 'u.type', 'u.level', 'u.address', 'u.is_party_org', 'u.admin_area',
-      'u.parent_id', 'u.path', 'u.depth', 'u.status', 'u.valid_from', 'u.valid_to', 'u.version',
+      'u.id',
+      'u.code',
+      'u.name',
+      'u.short_name',
+      'u.type',
+      'u.level',
+      'u.address',
+      'u.is_party_org',
+      'u.admin_area',
+      'u.parent_id',
+      'u.path',
+      'u.depth',
+      'u.status',
+      'u.valid_from',
+      'u.valid_to',
+      'u.version',
     ])
     .select(
       sql<boolean>`EXISTS (SELECT 1 FROM org_unit c WHERE c.tenant_id = u.tenant_id AND c.parent_id = u.id
@@ -57,7 +74,10 @@ function currentRows(db: Db, tenantId: string, withClosed: boolean) {
 }
 
 export function findUnit(db: Db, scope: Scope, id: string): Promise<UnitRecord | undefined> {
-  return currentRows(db, scope.tenantId, false).where('u.id', '=', id).where(inScope(scope, 'u.path')).executeTakeFirst();
+  return currentRows(db, scope.tenantId, false)
+    .where('u.id', '=', id)
+    .where(inScope(scope, 'u.path'))
+    .executeTakeFirst();
 }
 
 /** Locks the units (in id order, so that concurrent operations cannot deadlock on them). */
@@ -73,8 +93,15 @@ export async function lockUnits(tx: Transaction<DB>, tenantId: string, ids: read
     .execute();
 }
 
-export function childUnits(db: Db, scope: Scope, parentId: string, options: { q?: string; withClosed: boolean }) {
-  let query = currentRows(db, scope.tenantId, options.withClosed).where('u.parent_id', '=', parentId).where(inScope(scope, 'u.path'));
+export function childUnits(
+  db: Db,
+  scope: Scope,
+  parentId: string,
+  options: { q?: string; withClosed: boolean },
+) {
+  let query = currentRows(db, scope.tenantId, options.withClosed)
+    .where('u.parent_id', '=', parentId)
+    .where(inScope(scope, 'u.path'));
   if (!options.withClosed) query = query.where('u.status', '=', 'active');
   const text = matches('u.search_key', options.q);
   if (text) query = query.where(text);
@@ -90,7 +117,10 @@ export function unitsAtPaths(db: Db, tenantId: string, paths: readonly string[],
 }
 
 export function rootUnits(db: Db, tenantId: string, withClosed: boolean) {
-  return currentRows(db, tenantId, withClosed).where('u.parent_id', 'is', null).orderBy('u.sort_key').execute();
+  return currentRows(db, tenantId, withClosed)
+    .where('u.parent_id', 'is', null)
+    .orderBy('u.sort_key')
+    .execute();
 }
 
 export function searchUnits(db: Db, scope: Scope, q: string, withClosed: boolean) {
@@ -110,14 +140,32 @@ export function searchUnits(db: Db, scope: Scope, q: string, withClosed: boolean
 function rowsAsOf(db: Db, scope: Scope, on: string) {
   return db
     .selectFrom('org_unit_version as v')
-    .innerJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 'v.tenant_id').onRef('u.id', '=', 'v.unit_id'))
+    .innerJoin('org_unit as u', (j) =>
+      j.onRef('u.tenant_id', '=', 'v.tenant_id').onRef('u.id', '=', 'v.unit_id'),
+    )
     .select([
-      'u.id', 'v.code', 'v.name', 'v.short_name', 'v.type', 'v.level', 'v.address', 'v.is_party_org', 'v.admin_area',
-      'v.parent_id', 'v.path', 'v.depth', sql<string>`'active'`.as('status'), 'u.valid_from', 'u.valid_to', 'u.version',
+      'u.id',
+      'v.code',
+      'v.name',
+      'v.short_name',
+      'v.type',
+      'v.level',
+      'v.address',
+      'v.is_party_org',
+      'v.admin_area',
+      'v.parent_id',
+      'v.path',
+      'v.depth',
+      sql<string>`'active'`.as('status'),
+      'u.valid_from',
+      'u.valid_to',
+      'u.version',
     ])
     .select(
       sql<boolean>`EXISTS (SELECT 1 FROM org_unit_version c JOIN org_unit cu ON cu.tenant_id = c.tenant_id AND cu.id = c.unit_id
-        WHERE c.tenant_id = v.tenant_id AND c.parent_id = v.unit_id AND ${inForce('c', on)} AND ${inScope(scope, 'cu.path')})`.as('has_children'),
+        WHERE c.tenant_id = v.tenant_id AND c.parent_id = v.unit_id AND ${inForce('c', on)} AND ${inScope(scope, 'cu.path')})`.as(
+        'has_children',
+      ),
     )
     .where('v.tenant_id', '=', scope.tenantId)
     .where(inForce('v', on))
@@ -169,7 +217,12 @@ export async function namesOnPath(db: Db, tenantId: string, path: string, on: st
         .where('v.unit_id', 'in', ids)
         .where(inForce('v', on))
         .execute()
-    : await db.selectFrom('org_unit').select(['id', 'code', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+    : await db
+        .selectFrom('org_unit')
+        .select(['id', 'code', 'name'])
+        .where('tenant_id', '=', tenantId)
+        .where('id', 'in', ids)
+        .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id) ?? { id, code: '', name: '' });
 }
@@ -216,8 +269,8 @@ export async function insertUnits(tx: Transaction<DB>, rows: readonly UnitInsert
     is_party_org: r.isPartyOrg ?? false,
     admin_area: r.adminArea ?? null,
     valid_from: r.validFrom ?? '2000-01-01',
-    search_key: r.searchKey ?? '',
-    sort_key: r.sortKey ?? '',
+    search_key: r.searchKey ?? searchKey([r.name, r.shortName, r.code].filter(Boolean).join(' ')),
+    sort_key: r.sortKey ?? vnSortKey(r.name),
     created_at: r.now,
     updated_at: r.now,
   }));
@@ -265,7 +318,13 @@ const VERSION_COLUMNS = sql.raw(
  * version is closed the day before (valid_to = on) or, when it began on that very day, rewritten.
  * Callers have checked that no open version begins after `on`.
  */
-export async function writeVersions(tx: Transaction<DB>, tenantId: string, ids: readonly string[], on: string, changeId: string) {
+export async function writeVersions(
+  tx: Transaction<DB>,
+  tenantId: string,
+  ids: readonly string[],
+  on: string,
+  changeId: string,
+) {
   if (ids.length === 0) return;
   const list = [...ids];
   await sql`UPDATE org_unit_version v
@@ -274,14 +333,20 @@ export async function writeVersions(tx: Transaction<DB>, tenantId: string, ids: 
            search_key = u.search_key, sort_key = u.sort_key, change_id = ${changeId}
       FROM org_unit u
      WHERE u.tenant_id = ${tenantId} AND u.id = ANY(${list}::uuid[])
-       AND v.tenant_id = u.tenant_id AND v.unit_id = u.id AND v.valid_to IS NULL AND v.valid_from = ${on}`.execute(tx);
+       AND v.tenant_id = u.tenant_id AND v.unit_id = u.id AND v.valid_to IS NULL AND v.valid_from = ${on}`.execute(
+    tx,
+  );
   await sql`UPDATE org_unit_version SET valid_to = ${on}
-     WHERE tenant_id = ${tenantId} AND unit_id = ANY(${list}::uuid[]) AND valid_to IS NULL AND valid_from < ${on}`.execute(tx);
+     WHERE tenant_id = ${tenantId} AND unit_id = ANY(${list}::uuid[]) AND valid_to IS NULL AND valid_from < ${on}`.execute(
+    tx,
+  );
   await sql`INSERT INTO org_unit_version (tenant_id, unit_id, valid_from, valid_to, change_id, ${VERSION_COLUMNS})
     SELECT u.tenant_id, u.id, ${on}::date, NULL, ${changeId}::uuid, ${VERSION_COLUMNS}
       FROM org_unit u
      WHERE u.tenant_id = ${tenantId} AND u.id = ANY(${list}::uuid[])
-       AND NOT EXISTS (SELECT 1 FROM org_unit_version v WHERE v.tenant_id = u.tenant_id AND v.unit_id = u.id AND v.valid_from = ${on})`.execute(tx);
+       AND NOT EXISTS (SELECT 1 FROM org_unit_version v WHERE v.tenant_id = u.tenant_id AND v.unit_id = u.id AND v.valid_from = ${on})`.execute(
+    tx,
+  );
 }
 
 /** Units among `ids` whose open version begins after `on` (a change cannot be entered before them). */
@@ -289,7 +354,9 @@ export async function versionsAfter(db: Db, tenantId: string, ids: readonly stri
   if (ids.length === 0) return [];
   return db
     .selectFrom('org_unit_version as v')
-    .innerJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 'v.tenant_id').onRef('u.id', '=', 'v.unit_id'))
+    .innerJoin('org_unit as u', (j) =>
+      j.onRef('u.tenant_id', '=', 'v.tenant_id').onRef('u.id', '=', 'v.unit_id'),
+    )
     .select(['u.id', 'u.code', 'u.name', 'v.valid_from'])
     .where('v.tenant_id', '=', tenantId)
     .where('v.unit_id', 'in', [...ids])

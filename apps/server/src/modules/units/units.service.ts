@@ -1,27 +1,27 @@
-import {
-  type CreateUnitInput,
-  type OrgChangeListQuery,
-  type SuccessionLink,
-  type UnitDetail,
-  type UnitHistory,
-  type UnitListQuery,
-  type UnitPositionsQuery,
-  type UnitSummary,
-  type UnitType,
-  type UnitView,
-  type UpdateUnitInput,
+import type {
+  CreateUnitInput,
+  OrgChangeListQuery,
+  SuccessionLink,
+  UnitDetail,
+  UnitHistory,
+  UnitListQuery,
+  UnitPositionsQuery,
+  UnitSummary,
+  UnitType,
+  UnitView,
+  UpdateUnitInput,
 } from '@canbo/domain';
 import { type Actor, assertCan, minimalPaths, type Scope, scopeOf } from '../../access/actor';
 import { recordAudit } from '../../audit/audit';
 import type { AppContext } from '../../context';
 import { NotFound } from '../../errors';
 import * as changes from './changes.repository';
-import { emptyPlan, participant, Planner, refuse, summaryOf } from './plan';
+import { emptyPlan, Planner, participant, refuse, summaryOf } from './plan';
 import { createRestructureService, presentChange } from './restructure.service';
-import * as stats from './units.stats';
 import { todayInVietnam } from './units.dates';
 import { presentDetail, presentUnit } from './units.presenter';
 import * as repo from './units.repository';
+import * as stats from './units.stats';
 
 const linkOf = (r: changes.SuccessionRow): SuccessionLink => ({
   id: r.id,
@@ -74,7 +74,9 @@ export function createUnitsService(ctx: AppContext) {
         ? await repo.childUnitsAsOf(db, scope, query.parentId, query.asOf, query.q)
         : await repo.childUnits(db, scope, query.parentId, { q: query.q, withClosed });
     } else if (query.q) {
-      rows = query.asOf ? await repo.searchUnitsAsOf(db, scope, query.q, query.asOf) : await repo.searchUnits(db, scope, query.q, withClosed);
+      rows = query.asOf
+        ? await repo.searchUnitsAsOf(db, scope, query.q, query.asOf)
+        : await repo.searchUnits(db, scope, query.q, withClosed);
     } else if (query.asOf) {
       rows = await repo.topUnitsAsOf(db, scope, query.asOf);
     } else {
@@ -109,7 +111,12 @@ export function createUnitsService(ctx: AppContext) {
       changes.succession(db, tenantId, id, 'back', 1),
       changes.succession(db, tenantId, id, 'forward', 1),
     ]);
-    const wanted = versions.flatMap((v) => v.path.split('/').filter(Boolean).map((unitId) => ({ id: unitId, on: v.valid_from })));
+    const wanted = versions.flatMap((v) =>
+      v.path
+        .split('/')
+        .filter(Boolean)
+        .map((unitId) => ({ id: unitId, on: v.valid_from })),
+    );
     const names = await changes.namesAt(db, tenantId, wanted);
     return {
       unit: { id: row.id, code: row.code, name: row.name },
@@ -127,7 +134,11 @@ export function createUnitsService(ctx: AppContext) {
         parentId: v.parent_id,
         parentName: v.parent_name,
         depth: v.depth,
-        pathNames: v.path.split('/').filter(Boolean).slice(0, -1).map((unitId) => names.get(`${unitId}@${v.valid_from}`) ?? ''),
+        pathNames: v.path
+          .split('/')
+          .filter(Boolean)
+          .slice(0, -1)
+          .map((unitId) => names.get(`${unitId}@${v.valid_from}`) ?? ''),
         changeId: v.change_id,
       })),
       changes: changeRows.map(presentChange),
@@ -154,11 +165,16 @@ export function createUnitsService(ctx: AppContext) {
     const validFrom = input.validFrom ?? todayInVietnam();
     const plan = emptyPlan('create', { effectiveDate: validFrom });
     await db.transaction().execute(async (tx) => {
-      const planner = new Planner(tx, actor, tenantId, validFrom);
+      const planner = new Planner(tx, actor, tenantId, validFrom, scopeOf(actor, 'units.read'), true);
       await planner.load([input.parentId]);
       const parent = planner.need(input.parentId, 'parentId', 'units.manage');
       if (validFrom > todayInVietnam()) {
-        refuse('DATE_IN_FUTURE', 'validFrom', 'Ngày bắt đầu không được sau ngày hôm nay.', 'The start date must not be after today.');
+        refuse(
+          'DATE_IN_FUTURE',
+          'validFrom',
+          'Ngày bắt đầu không được sau ngày hôm nay.',
+          'The start date must not be after today.',
+        );
       }
       planner.existsOn(parent, 'parentId');
       await planner.codesFree([{ code: input.code, field: 'code' }]);
@@ -166,12 +182,24 @@ export function createUnitsService(ctx: AppContext) {
       plan.created.push(unit);
       plan.participants.push(participant(unit, 'created'), participant(parent, 'parent'));
       await changes.insertChange(tx, {
-        tenantId, id: plan.changeId, kind: 'create', effectiveDate: validFrom, payload: input, summary: summaryOf(plan),
-        createdBy: actor.userId, now: new Date(),
+        tenantId,
+        id: plan.changeId,
+        kind: 'create',
+        effectiveDate: validFrom,
+        payload: input,
+        summary: summaryOf(plan),
+        createdBy: actor.userId,
+        now: new Date(),
       });
       await repo.insertUnit(tx, { tenantId, ...unit, validFrom, now: new Date(), changeId: plan.changeId });
       await changes.insertParticipants(tx, tenantId, plan.changeId, plan.participants);
-      await recordAudit(tx, actor, { action: 'unit.created', entityType: 'unit', entityId: unit.id, unitPath: unit.path, after: input });
+      await recordAudit(tx, actor, {
+        action: 'unit.created',
+        entityType: 'unit',
+        entityId: unit.id,
+        unitPath: unit.path,
+        after: input,
+      });
     });
     return presentUnit((await repo.findUnit(db, scopeOf(actor, 'units.read'), plan.created[0]!.id))!);
   }

@@ -5,7 +5,12 @@ import type { Db } from './restructure.repository';
 import type { UnitRecord } from './units.repository';
 
 /** Counts of a unit on a date; the subtree is the one of that date (from the versions). */
-export async function summaryOf(db: Db, tenantId: string, unit: UnitRecord, on: string): Promise<UnitSummary> {
+export async function summaryOf(
+  db: Db,
+  tenantId: string,
+  unit: UnitRecord,
+  on: string,
+): Promise<UnitSummary> {
   const { rows } = await sql<Record<string, string>>`
     WITH sub AS (
       SELECT v.unit_id, v.parent_id FROM org_unit_version v
@@ -24,7 +29,9 @@ export async function summaryOf(db: Db, tenantId: string, unit: UnitRecord, on: 
            (SELECT count(DISTINCT person_id) FROM held WHERE unit_id = ${unit.id}) AS people,
            (SELECT count(*) FROM held) AS positions_in_subtree,
            (SELECT count(DISTINCT person_id) FROM held) AS people_in_subtree,
-           (SELECT count(*) FROM person WHERE tenant_id = ${tenantId} AND unit_id = ${unit.id}) AS records_kept`.execute(db);
+           (SELECT count(*) FROM person WHERE tenant_id = ${tenantId} AND unit_id = ${unit.id}) AS records_kept`.execute(
+    db,
+  );
   const r = rows[0]!;
   const n = (k: string) => Number(r[k] ?? 0);
   return {
@@ -43,18 +50,36 @@ export async function summaryOf(db: Db, tenantId: string, unit: UnitRecord, on: 
 }
 
 /** Posts in the unit not ended by the date (held on it, or beginning later), in name order. */
-export async function positionsOf(db: Db, tenantId: string, unitId: string, on: string, page: { page: number; pageSize: number }) {
+export async function positionsOf(
+  db: Db,
+  tenantId: string,
+  unitId: string,
+  on: string,
+  page: { page: number; pageSize: number },
+) {
   const base = db
     .selectFrom('position as ps')
-    .innerJoin('person as p', (j) => j.onRef('p.tenant_id', '=', 'ps.tenant_id').onRef('p.id', '=', 'ps.person_id'))
+    .innerJoin('person as p', (j) =>
+      j.onRef('p.tenant_id', '=', 'ps.tenant_id').onRef('p.id', '=', 'ps.person_id'),
+    )
     .where('ps.tenant_id', '=', tenantId)
     .where('ps.unit_id', '=', unitId)
     .where((eb) => eb.or([eb('ps.end_date', 'is', null), eb('ps.end_date', '>', on)]));
   const [rows, count] = await Promise.all([
     base
       .select([
-        'ps.id', 'ps.person_id', 'p.code', 'p.full_name', 'ps.title', 'ps.title_group', 'ps.is_leader', 'ps.is_concurrent',
-        'ps.start_date', 'ps.end_date', 'p.unit_id as person_unit_id', 'ps.version',
+        'ps.id',
+        'ps.person_id',
+        'p.code',
+        'p.full_name',
+        'ps.title',
+        'ps.title_group',
+        'ps.is_leader',
+        'ps.is_concurrent',
+        'ps.start_date',
+        'ps.end_date',
+        'p.unit_id as person_unit_id',
+        'ps.version',
       ])
       .orderBy('p.sort_key')
       .orderBy('p.id')

@@ -21,7 +21,10 @@ export class BulkInsert<T extends object> {
     private readonly constants: Record<string, unknown>,
     maxRows = 2_000,
   ) {
-    this.rowsPerStatement = Math.min(maxRows, Math.floor(MAX_PARAMETERS / (columns.length + Object.keys(constants).length)));
+    this.rowsPerStatement = Math.min(
+      maxRows,
+      Math.floor(MAX_PARAMETERS / (columns.length + Object.keys(constants).length)),
+    );
   }
 
   get pending(): number {
@@ -40,7 +43,8 @@ export class BulkInsert<T extends object> {
   async flush(): Promise<void> {
     const rows = this.buffer;
     this.buffer = [];
-    for (let i = 0; i < rows.length; i += this.rowsPerStatement) await this.write(rows.slice(i, i + this.rowsPerStatement));
+    for (let i = 0; i < rows.length; i += this.rowsPerStatement)
+      await this.write(rows.slice(i, i + this.rowsPerStatement));
   }
 
   private async write(rows: readonly T[]): Promise<void> {

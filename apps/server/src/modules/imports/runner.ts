@@ -1,0 +1,203 @@
+import type { Transaction } from 'kysely';
+import type { Actor } from '../../access/actor';
+import { recordAudit } from '../../audit/audit';
+import type { AppContext } from '../../context';
+import type { DB } from '../../db/schema';
+import { AppError } from '../../errors';
+import { todayInVietnam } from '../people/people.dates';
+import { COLUMNS } from './columns';
+import { updateRun } from './imports.repository';
+import { planPeople } from './people.plan';
+import { writePeople } from './people.write';
+import { type Issues, issuesOf, parseRows, type RowIssue } from './rows';
+import type { ImportTable } from './sheet';
+import { planUnits } from './units.plan';
+import { writeUnits } from './units.write';
+
+/**
+ * One import run, start to end. Every row is read and checked first; the plan is then made and
+ * written inside ONE transaction, with the database as that transaction sees it. Any problem in
+ * any row: status 'rejected', the transaction rolls back, nothing is written. An error while
+ * writing: status 'failed', nothing is written either.
+ */
+
+export const MAX_STORED_ISSUES = 10_000;
+
+export type RunStatus = 'queued' | 'validating' | 'rejected' | 'applying' | 'applied' | 'failed';
+
+export interface Progress {
+  status: RunStatus;
+  done: number;
+  total: number;
+}
+
+/** Progress of the runs this process is working on: the transaction hides it from other connections on PGlite. */
+const live = new Map<string, Progress>();
+
+export function liveProgress(runId: string): Progress | undefined {
+  return live.get(runId);
+}
+
+export function percentOf(p: Progress): number {
+  if (p.status === 'queued') return 0;
+  if (p.status === 'validating' || p.status === 'applying') {
+    const share = p.total === 0 ? 0 : Math.min(1, p.done / p.total);
+    return Math.floor((p.status === 'validating' ? 0 : 50) + share * 50);
+  }
+  return 100;
+}
+
+export interface RunRequest {
+  runId: string;
+  table: ImportTable;
+  actor: Actor;
+  fileName: string;
+  fileHash: string;
+  /** Told of every step (the CLI prints a percentage). */
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface RunOutcome {
+  status: 'applied' | 'rejected' | 'failed';
+  created: number;
+  updated: number;
+  unchanged: number;
+  issues: RowIssue[];
+  errorCount: number;
+  message: string | null;
+  messageEn: string | null;
+}
+
+class Rejected extends Error {
+  constructor(readonly issues: Issues) {
+    super('rejected');
+  }
+}
+
+/** Longest path shared by all (ends with '/'), or null. */
+export function commonPath(paths: Iterable<string>): string | null {
+  let prefix: string | null = null;
+  for (const p of paths) {
+    if (prefix === null) prefix = p;
+    while (!p.startsWith(prefix)) prefix = prefix.slice(0, prefix.slice(0, -1).lastIndexOf('/') + 1);
+  }
+  return prefix === null || prefix === '' ? null : prefix;
+}
+
+function sortedIssues(issues: Issues, table: ImportTable): RowIssue[] {
+  const order = new Map(table.columns.map((c, i) => [c.spec.header, i]));
+  return [...issues.list].sort((a, b) => a.row - b.row || (order.get(a.column) ?? 999) - (order.get(b.column) ?? 999));
+}
+
+export async function executeRun(ctx: AppContext, request: RunRequest): Promise<RunOutcome> {
+  const { db, tenantId } = ctx;
+  const { runId, table, actor } = request;
+  const total = table.rows.length;
+  let lastWrite = 0;
+  let inTransaction = false;
+
+  /** In memory (and to the CLI) at once. */
+  function note(status: RunStatus, done: number) {
+    const progress = { status, done, total };
+    live.set(runId, progress);
+    request.onProgress?.(progress);
+  }
+
+  /** In memory, and in the run's row at most twice a second. */
+  async function report(status: RunStatus, done: number, force = false) {
+    note(status, done);
+    const now = Date.now();
+    // Outside the transaction's connection: on PGlite (one connection) only between transactions.
+    if ((force || now - lastWrite > 500) && (!inTransaction || ctx.engine === 'postgres')) {
+      lastWrite = now;
+      await updateRun(db, tenantId, runId, { status, done_rows: done });
+    }
+  }
+
+  async function finish(outcome: RunOutcome, unitPath: string | null) {
+    await updateRun(db, tenantId, runId, {
+      status: outcome.status,
+      done_rows: total,
+      created: outcome.created,
+      updated: outcome.updated,
+      unchanged: outcome.unchanged,
+      errors: JSON.stringify(outcome.issues.slice(0, MAX_STORED_ISSUES)),
+      error_count: outcome.errorCount,
+      message: outcome.message,
+      message_en: outcome.messageEn,
+      unit_path: unitPath,
+      file: null,
+      finished_at: new Date(),
+    });
+    live.delete(runId);
+    request.onProgress?.({ status: outcome.status, done: total, total });
+    return outcome;
+  }
+
+  const empty = { created: 0, updated: 0, unchanged: 0, issues: [], errorCount: 0, message: null, messageEn: null };
+  try {
+    await report('validating', 0, true);
+    const specs = COLUMNS[table.kind];
+    const issues = issuesOf(table, specs, new Map(table.rows.map((r) => [r.number, r])));
+    const parsed = parseRows(table, issues, (done) => note('validating', Math.floor(done / 2)));
+    await report('validating', Math.floor(total / 2));
+    const today = todayInVietnam();
+
+    const applied = await db.transaction().execute(async (tx) => {
+      inTransaction = true;
+      const plan = table.kind === 'people' ? await planPeople(tx, actor, tenantId, parsed, issues, today) : await planUnits(tx, actor, tenantId, parsed, issues, today);
+      if (issues.list.length > 0) throw new Rejected(issues);
+      await report('applying', 0, true);
+      const written = (n: number) => report('applying', Math.min(n, total));
+      if (table.kind === 'people') await writePeople(tx, tenantId, actor.userId, plan as Awaited<ReturnType<typeof planPeople>>, written);
+      else await writeUnits(tx, tenantId, actor.userId, runId, plan as Awaited<ReturnType<typeof planUnits>>, written);
+      const unitPath = commonPath(plan.unitPaths);
+      await recordAudit(tx, actor, {
+        action: 'import.applied',
+        entityType: 'import_run',
+        entityId: runId,
+        unitPath,
+        after: { kind: table.kind, fileName: request.fileName, fileHash: request.fileHash, sheet: table.sheet, rows: total, ...plan.counts },
+      });
+      const outcome: RunOutcome = { ...empty, status: 'applied', ...plan.counts };
+      await finishInside(tx, outcome, unitPath);
+      return { outcome, unitPath };
+    });
+    live.delete(runId);
+    request.onProgress?.({ status: 'applied', done: total, total });
+    return applied.outcome;
+  } catch (error) {
+    inTransaction = false;
+    if (error instanceof Rejected) {
+      const list = sortedIssues(error.issues, table);
+      return finish({ ...empty, status: 'rejected', issues: list, errorCount: list.length }, null);
+    }
+    const known = error instanceof AppError;
+    if (!known) ctx.logger.error({ err: error, runId }, 'import failed');
+    return finish(
+      {
+        ...empty,
+        status: 'failed',
+        message: known ? error.messageVi : 'Lỗi hệ thống khi nhập dữ liệu; không có dữ liệu nào được ghi. Hãy thử lại.',
+        messageEn: known ? error.messageEn : 'The import failed on a system error; nothing was written. Try again.',
+      },
+      null,
+    );
+  }
+
+  /** The run's final state, written by the transaction that writes the data: both or neither. */
+  async function finishInside(tx: Transaction<DB>, outcome: RunOutcome, unitPath: string | null) {
+    await updateRun(tx, tenantId, runId, {
+      status: 'applied',
+      done_rows: total,
+      created: outcome.created,
+      updated: outcome.updated,
+      unchanged: outcome.unchanged,
+      errors: '[]',
+      error_count: 0,
+      unit_path: unitPath,
+      file: null,
+      finished_at: new Date(),
+    });
+  }
+}

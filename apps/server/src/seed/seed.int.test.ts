@@ -1,0 +1,122 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../test/context';
+import { verifyAuditChain } from '../audit/verify';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  DemoAlreadySeeded,
+  existingDemoAccounts,
+  type SeedResult,
+  seedDemoData,
+} from './demo';
+
+describe('seed demo --scale small', () => {
+  let t: TestContext;
+  let result: SeedResult;
+  const count = async (query: ReturnType<typeof sql<{ n: number | string }>>) =>
+    Number((await query.execute(t.ctx.db)).rows[0]!.n);
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    result = await seedDemoData(t.ctx, t.tenant, { scale: 'small', seed: 1 });
+  });
+  afterAll(() => t.close());
+
+  it('writes the units, about 300 people with one current main position each, and concurrent posts', async () => {
+    const tenant = t.tenant.tenantId;
+    expect(result.units).toBeGreaterThanOrEqual(30);
+    expect(result.people).toBeGreaterThanOrEqual(250);
+    expect(result.people).toBeLessThanOrEqual(350);
+    expect(await count(sql`SELECT count(*) AS n FROM org_unit WHERE tenant_id = ${tenant}`)).toBe(
+      result.units + 1,
+    );
+    expect(await count(sql`SELECT count(*) AS n FROM person WHERE tenant_id = ${tenant}`)).toBe(
+      result.people,
+    );
+    expect(await count(sql`SELECT count(*) AS n FROM position WHERE tenant_id = ${tenant}`)).toBe(
+      result.positions,
+    );
+    const withoutOneMain = sql<{
+      n: string;
+    }>`SELECT count(*) AS n FROM person p WHERE p.tenant_id = ${tenant} AND (
+      SELECT count(*) FROM position q WHERE q.tenant_id = p.tenant_id AND q.person_id = p.id AND NOT q.is_concurrent AND q.end_date IS NULL) <> 1`;
+    expect(await count(withoutOneMain)).toBe(0);
+    expect(
+      await count(sql`SELECT count(*) AS n FROM position WHERE tenant_id = ${tenant} AND is_concurrent`),
+    ).toBeGreaterThan(0);
+    expect(
+      await count(sql`SELECT count(*) AS n FROM org_unit WHERE tenant_id = ${tenant} AND is_party_org
+      AND type IN ('party_cell', 'base_party_cell')`),
+    ).toBeGreaterThan(5);
+  });
+
+  it('keeps every path equal to its parent’s path plus its own id', async () => {
+    const broken = sql<{ n: string }>`SELECT count(*) AS n FROM org_unit c
+      JOIN org_unit p ON p.tenant_id = c.tenant_id AND p.id = c.parent_id
+      WHERE c.tenant_id = ${t.tenant.tenantId} AND (c.path <> p.path || c.id::text || '/' OR c.depth <> p.depth + 1)`;
+    expect(await count(broken)).toBe(0);
+    const orphans = sql<{
+      n: string;
+    }>`SELECT count(*) AS n FROM org_unit WHERE tenant_id = ${t.tenant.tenantId}
+      AND parent_id IS NULL AND id <> ${t.tenant.rootUnitId}`;
+    expect(await count(orphans)).toBe(0);
+  });
+
+  it('gives every unit exactly one open version that matches the unit', async () => {
+    const notOne = sql<{
+      n: string;
+    }>`SELECT count(*) AS n FROM org_unit u WHERE u.tenant_id = ${t.tenant.tenantId} AND (
+      SELECT count(*) FROM org_unit_version v WHERE v.tenant_id = u.tenant_id AND v.unit_id = u.id AND v.valid_to IS NULL) <> 1`;
+    expect(await count(notOne)).toBe(0);
+    const differs = sql<{ n: string }>`SELECT count(*) AS n FROM org_unit u JOIN org_unit_version v
+      ON v.tenant_id = u.tenant_id AND v.unit_id = u.id AND v.valid_to IS NULL
+      WHERE u.tenant_id = ${t.tenant.tenantId} AND (v.path <> u.path OR v.name <> u.name OR v.type <> u.type OR v.valid_from <> u.valid_from)`;
+    expect(await count(differs)).toBe(0);
+  });
+
+  it('lets every demo account sign in, linked to its person where it has one', async () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const res = await t.anonymous().signIn(account.username, DEMO_PASSWORD);
+      expect(res.status, account.username).toBe(200);
+    }
+    const staff = await t.ctx.db
+      .selectFrom('app_user as a')
+      .innerJoin('person as p', (j) =>
+        j.onRef('p.tenant_id', '=', 'a.tenant_id').onRef('p.id', '=', 'a.person_id'),
+      )
+      .innerJoin('org_unit as u', (j) =>
+        j.onRef('u.tenant_id', '=', 'p.tenant_id').onRef('u.id', '=', 'p.unit_id'),
+      )
+      .select(['p.full_name', 'u.code', 'p.search_key'])
+      .where('a.tenant_id', '=', t.tenant.tenantId)
+      .where('a.username_key', '=', 'chuyenvien')
+      .executeTakeFirstOrThrow();
+    expect(staff).toEqual({ full_name: 'Phạm Minh Đức', code: 'P-BADINH-KT', search_key: 'pham minh duc' });
+    expect((await existingDemoAccounts(t.ctx)).map((a) => a.username)).toEqual(
+      DEMO_ACCOUNTS.map((a) => a.username),
+    );
+  });
+
+  it('records one audit entry for the whole run, on an intact chain', async () => {
+    const entries = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('tenant_id', '=', t.tenant.tenantId)
+      .where('action', '=', 'demo.seeded')
+      .execute();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.after).toMatchObject({ scale: 'small', seed: 1, people: result.people });
+    expect((await verifyAuditChain(t.ctx.db, t.tenant.tenantId)).ok).toBe(true);
+  });
+
+  it('refuses to seed the same database twice and leaves it as it was', async () => {
+    await expect(seedDemoData(t.ctx, t.tenant, { scale: 'small' })).rejects.toBeInstanceOf(DemoAlreadySeeded);
+    await expect(seedDemoData(t.ctx, t.tenant, { scale: 'city' })).rejects.toThrow(
+      /already has the demo data/,
+    );
+    expect(await count(sql`SELECT count(*) AS n FROM person WHERE tenant_id = ${t.tenant.tenantId}`)).toBe(
+      result.people,
+    );
+  });
+});
