@@ -4,6 +4,8 @@ import { newId } from '../src/ids';
 import { enqueue } from '../src/jobs/queue';
 import { hashPassword } from '../src/modules/auth/passwords';
 import { totpCode } from '../src/modules/auth/totp';
+import { multipart, unitsWorkbook } from '../src/modules/imports/imports.fixtures';
+import { insertRun } from '../src/modules/imports/imports.repository';
 import { todayInVietnam } from '../src/modules/units/units.dates';
 import { insertGrant, insertUser } from '../src/modules/users/users.repository';
 import type { Client } from './client';
@@ -21,6 +23,8 @@ export type Side = 'A' | 'B';
 export interface MatrixRequest {
   url: string;
   body?: unknown;
+  /** A multipart file upload instead of a JSON body. */
+  upload?: { payload: Buffer; contentType: string };
   /** Id of the target record: a successful read in scope shows it; no answer out of scope may. */
   id?: string;
 }
@@ -61,9 +65,12 @@ export interface ScopedRoute extends UserRouteBase {
   outOfScope: RoleStatuses;
 }
 
-/** No unit to be in or out of: the tenant as a whole, or the caller's own account. */
+/**
+ * No unit to be in or out of: the tenant as a whole (a grant on the root), the caller's own
+ * account, or a permission held anywhere (no target record).
+ */
 export interface UnscopedRoute extends UserRouteBase {
-  scope: 'tenant' | 'self';
+  scope: 'tenant' | 'self' | 'anywhere';
   roles: RoleStatuses;
 }
 
@@ -93,6 +100,12 @@ const tenantWide = (spec: Omit<Spec<UnscopedRoute>, 'roles' | 'note'>): Unscoped
   anonymous: 401,
   roles: every(403),
   note: 'tenant-wide: needs the grant on the root unit; a grant on A is refused with 403',
+  ...spec,
+});
+const anywhere = (spec: Spec<UnscopedRoute>): UnscopedRoute => ({
+  access: 'user',
+  scope: 'anywhere',
+  anonymous: 401,
   ...spec,
 });
 const own = (spec: Spec<UnscopedRoute>): UnscopedRoute => ({
@@ -514,6 +527,65 @@ export const expectations: Record<string, RouteExpectation> = {
   ...recordRoutes('awards'),
   ...recordRoutes('trainings'),
 
+  // ── imports and exports (files) ────────────────────────────────────────────────────
+  ...Object.fromEntries(
+    (['units', 'people'] as const).map((kind) => [
+      `GET /api/imports/templates/${kind}.xlsx`,
+      anywhere({
+        note: 'imports.run on any unit',
+        roles: by(200, 200, 403, 403, 403, 403),
+        rootAdmin: 200,
+        request: async () => ({ url: `/api/imports/templates/${kind}.xlsx` }),
+      }),
+    ]),
+  ),
+  'POST /api/imports/:kind': anywhere({
+    note: 'imports.run on any unit (403 before the file is read); rows out of scope are refused row by row',
+    roles: by(201, 201, 403, 403, 403, 403),
+    rootAdmin: 201,
+    request: async (fx) => ({ url: '/api/imports/units', upload: await fx.unitsUpload() }),
+  }),
+  'GET /api/imports': scoped({
+    note: "a run is seen by its author and by imports.run over the units it wrote to; others' runs are left out",
+    inScope: by(200, 200, LEFT_OUT, LEFT_OUT, LEFT_OUT, LEFT_OUT),
+    outOfScope: every(LEFT_OUT),
+    rootAdmin: 200,
+    request: async (fx, side) => ({ url: '/api/imports?pageSize=200', id: await fx.importRun(side) }),
+  }),
+  ...Object.fromEntries(
+    (['', '/report.xlsx'] as const).map((view) => [
+      `GET /api/imports/:id${view}`,
+      scoped({
+        inScope: by(200, 200, 404, 404, 404, 404),
+        outOfScope: every(404),
+        rootAdmin: 200,
+        request: async (fx, side) => {
+          const run = await fx.importRun(side);
+          return { url: `/api/imports/${run}${view}`, id: view ? undefined : run };
+        },
+      }),
+    ]),
+  ),
+  'GET /api/units/export.xlsx': scoped({
+    inScope: every(200),
+    outOfScope: every(404),
+    rootAdmin: 200,
+    request: async (fx, side) => ({ url: `/api/units/export.xlsx?unitId=${fx.home[side].id}` }),
+  }),
+  'GET /api/people/export.xlsx': scoped({
+    note: 'people.read somewhere (403), then the unit filter in scope (404)',
+    inScope: by(200, 200, 200, 200, 403, 200),
+    outOfScope: by(404, 404, 404, 404, 403, 404),
+    rootAdmin: 200,
+    request: async (fx, side) => ({ url: `/api/people/export.xlsx?unitId=${fx.home[side].id}` }),
+  }),
+  'GET /api/people/:id/resume.docx': scoped({
+    inScope: PEOPLE_READ,
+    outOfScope: every(404),
+    rootAdmin: 200,
+    request: async (fx, side) => ({ url: `/api/people/${(await fx.person(side)).id}/resume.docx` }),
+  }),
+
   // ── tenant-wide, and the audit trail ───────────────────────────────────────────────
   'GET /api/settings/security': tenantWide({
     rootAdmin: 200,
@@ -574,6 +646,10 @@ export interface MatrixFixture {
   ): Promise<{ personId: string; itemId: string }>;
   /** Gives an account a person record of its own (GET /api/people/me). */
   linkPerson(userId: string, side: Side): Promise<void>;
+  /** A finished import run that wrote to the home unit, by nobody in particular. */
+  importRun(side: Side): Promise<string>;
+  /** A units workbook with one new unit under A's home unit, as a multipart upload. */
+  unitsUpload(): Promise<{ payload: Buffer; contentType: string }>;
   failedJob(): Promise<string>;
   settingsVersion(): Promise<number>;
   /** A new staff user in A, signed in. */
@@ -673,6 +749,36 @@ export async function createMatrixFixture(t: TestContext): Promise<MatrixFixture
     async linkPerson(userId, side) {
       const linked = await person(side);
       await db.updateTable('app_user').set({ person_id: linked.id }).where('id', '=', userId).execute();
+    },
+    async importRun(side) {
+      const id = newId();
+      await insertRun(db, {
+        tenantId,
+        id,
+        kind: 'units',
+        fileName: 'don-vi.xlsx',
+        fileHash: '0',
+        sheet: 'Đơn vị',
+        status: 'validating',
+        totalRows: 1,
+        file: null,
+        createdBy: null,
+      });
+      await db
+        .updateTable('import_run')
+        .set({ status: 'applied', unit_path: home[side].path, finished_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+      return id;
+    },
+    async unitsUpload() {
+      const row = {
+        'Mã đơn vị': name('NK'),
+        'Tên đơn vị': 'Chi bộ Nhập khẩu',
+        'Mã đơn vị cấp trên': home.A.code,
+        'Loại đơn vị': 'Chi bộ trực thuộc',
+      };
+      return multipart('don-vi.xlsx', await unitsWorkbook([row]));
     },
     async failedJob() {
       const id = (await enqueue(db, { tenantId, kind: 'matrix.probe', maxAttempts: 1 }))!;

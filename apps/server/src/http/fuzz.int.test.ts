@@ -230,6 +230,12 @@ const routes: Record<string, FuzzRoute> = {
     },
     valid: async (fx) => ({ endDate: fx.today, endReason: 'Nghỉ hưu', version: 1 }),
   },
+  'POST /api/imports/:kind': {
+    caller: 'admin',
+    // Takes a multipart .xlsx only: a JSON body is refused before anything is read.
+    writes: ['import_run', 'job', ...ORG_CHANGE, 'position', 'person', 'person_history'],
+    url: async () => '/api/imports/people',
+  },
   'PUT /api/settings/security': {
     caller: 'admin',
     writes: ['security_settings', ...AUDIT],

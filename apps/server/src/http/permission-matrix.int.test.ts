@@ -26,6 +26,10 @@ interface Case {
 }
 
 function send(client: Client, method: string, req: MatrixRequest): Promise<Response> {
+  if (req.upload) {
+    const headers = { 'content-type': req.upload.contentType, 'x-csrf-token': client.csrfToken ?? '' };
+    return client.raw({ method, url: req.url, payload: req.upload.payload, headers });
+  }
   switch (method) {
     case 'GET':
       return client.get(req.url);

@@ -40,6 +40,8 @@ export type UnitType = z.infer<typeof UnitType>;
 /** Cấp: trung ương, tỉnh/thành phố, huyện (before July 2025), xã/phường, cơ sở. */
 export const UNIT_LEVELS = ['central', 'province', 'district', 'commune', 'base'] as const;
 export const UnitLevel = z.enum(UNIT_LEVELS);
+/** The level as stored: one of UNIT_LEVELS when entered here; imported data may carry other text. */
+const StoredLevel = z.string().nullable();
 
 /** A unit is active until it is dissolved, merged into another or split into several. */
 export const UNIT_STATUSES = ['active', 'dissolved', 'merged', 'split'] as const;
@@ -82,7 +84,7 @@ export const SuccessionLink = UnitLink.extend({
 export type SuccessionLink = z.infer<typeof SuccessionLink>;
 
 export const UnitDetail = UnitView.extend({
-  level: UnitLevel.nullable(),
+  level: StoredLevel,
   address: z.string().nullable(),
   adminArea: z.string().nullable(),
   /** From the top of the tree down to the parent, with the names they had on `asOf`. */
@@ -169,7 +171,7 @@ export const UnitVersionView = z.object({
   name: z.string(),
   shortName: z.string().nullable(),
   type: UnitType,
-  level: UnitLevel.nullable(),
+  level: StoredLevel,
   address: z.string().nullable(),
   adminArea: z.string().nullable(),
   isPartyOrg: z.boolean(),

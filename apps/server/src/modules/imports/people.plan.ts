@@ -146,13 +146,14 @@ export async function planPeople(db: Db, actor: Actor, tenantId: string, rows: r
     const code = text(r, key);
     if (!code) return null;
     const unit = units.get(code);
-    if (!unit) issues.add(r.number, key, { vi: `Không có đơn vị mã "${code}".`, en: `There is no unit with the code "${code}".` });
-    else if (unit.status !== 'active') issues.add(r.number, key, { vi: `Đơn vị "${unit.name}" không còn hoạt động.`, en: `The unit "${unit.name}" is no longer active.` });
-    else if (!covers(scope, unit.path)) {
+    // Missing and out of scope read the same: the file learns nothing of units beyond the caller's reach.
+    if (!unit || !covers(scope, unit.path)) {
       issues.add(r.number, key, {
-        vi: `Đơn vị "${unit.name}" (${code}) ngoài phạm vi bạn được nhập dữ liệu.`,
-        en: `The unit "${unit.name}" (${code}) is outside the units you may import into.`,
+        vi: `Không có đơn vị mã "${code}" trong phạm vi bạn được nhập dữ liệu.`,
+        en: `There is no unit with the code "${code}" among the units you may import into.`,
       });
+    } else if (unit.status !== 'active') {
+      issues.add(r.number, key, { vi: `Đơn vị "${unit.name}" không còn hoạt động.`, en: `The unit "${unit.name}" is no longer active.` });
     } else return unit;
     return null;
   }

@@ -127,6 +127,7 @@ function specFor(specs: readonly ColumnSpec[], label: string): ColumnSpec | null
 const IGNORED = new Set(IGNORED_HEADERS.map(headerKey));
 
 function layoutOf(specs: readonly ColumnSpec[], rows: Map<number, SheetRow>, merges: readonly CellRange[], top: number, depth: 1 | 2): Layout {
+  if (!rows.get(top)?.cells.some((c) => c !== undefined)) return { rows: [top], headers: [], matched: 0 };
   const width = Math.max(0, ...[top, top + depth - 1].map((r) => rows.get(r)?.cells.length ?? 0));
   const headers: Layout['headers'] = [];
   let group = '';
@@ -136,7 +137,7 @@ function layoutOf(specs: readonly ColumnSpec[], rows: Map<number, SheetRow>, mer
     // A group label written once over unmerged cells still covers the sub-headers to its right.
     if (upper) group = upper;
     const parent = upper || (lower ? group : '');
-    const candidates = lower && lower !== parent ? [`${parent} ${lower}`, lower, parent] : [parent];
+    const candidates = lower && lower !== parent ? [`${parent} ${lower}`.trim(), lower, parent] : [parent];
     const labels = candidates.filter(Boolean);
     if (labels.length === 0) continue;
     const spec = labels.map((l) => specFor(specs, l)).find(Boolean) ?? null;
@@ -165,7 +166,7 @@ function headerProblems(kind: ImportKind, layout: Layout | null): ErrorDetail[] 
   }
   const details: ErrorDetail[] = [];
   const found = new Set(layout.headers.flatMap((h) => (h.spec ? [h.spec.key] : [])));
-  const missing = specs.filter((s) => s.required && !found.has(s.key));
+  const missing = specs.filter((s) => s.required === 'always' && !found.has(s.key));
   if (missing.length) {
     const names = missing.map((s) => `"${s.header}"`).join(', ');
     details.push({ path: 'header', message: `Thiếu cột bắt buộc: ${names}.`, messageEn: `Required columns are missing: ${names}.` });

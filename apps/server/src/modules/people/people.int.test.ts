@@ -269,6 +269,8 @@ describe('person records: create, read, update, history', () => {
     );
     const patch = doc.paths['/api/people/{id}'].patch.requestBody.content['application/json'].schema;
     expect(patch.required).toEqual(['version']);
-    expect(Object.keys(patch.properties)).toEqual(expect.arrayContaining(['fullName', 'cccd', 'party', 'version']));
+    expect(Object.keys(patch.properties)).toEqual(
+      expect.arrayContaining(['fullName', 'cccd', 'party', 'version']),
+    );
   });
 });

@@ -30,7 +30,14 @@ describe('ages in completed years', () => {
   it('turns an age range into birth dates that agree with ageOn', () => {
     const on = '2025-06-15';
     const { onOrBefore, after } = birthDateRange(on, 30, 39);
-    for (const birth of ['1985-06-15', '1985-06-16', '1995-06-15', '1995-06-16', '1986-06-16', '1986-06-15']) {
+    for (const birth of [
+      '1985-06-15',
+      '1985-06-16',
+      '1995-06-15',
+      '1995-06-16',
+      '1986-06-16',
+      '1986-06-15',
+    ]) {
       const age = ageOn(birth, on);
       const inRange = birth <= onOrBefore! && birth > after!;
       expect(inRange, `${birth} is ${age}`).toBe(age >= 30 && age <= 39);
@@ -51,17 +58,23 @@ describe('ages in completed years', () => {
 describe('party membership consistency (Party Statute: admission from 18; probation before full membership)', () => {
   const today = '2025-06-01';
   it('accepts a full member admitted as an adult, full after admission', () => {
-    expect(checkParty({ ...base, partyStatus: 'full', partyAdmittedDate: '2010-05-19', partyFullDate: '2011-05-19' }, today)).toEqual([]);
+    expect(
+      checkParty(
+        { ...base, partyStatus: 'full', partyAdmittedDate: '2010-05-19', partyFullDate: '2011-05-19' },
+        today,
+      ),
+    ).toEqual([]);
   });
   it('refuses an admission before the 18th birthday, and accepts it on that day', () => {
-    const on = (d: string) => paths(checkParty({ ...base, partyStatus: 'probationary', partyAdmittedDate: d }, today));
+    const on = (d: string) =>
+      paths(checkParty({ ...base, partyStatus: 'probationary', partyAdmittedDate: d }, today));
     expect(on('2003-06-14')).toEqual(['party.admittedDate']);
     expect(on('2003-06-15')).toEqual([]);
   });
   it('refuses dates in the future and a non-member with party data', () => {
-    expect(paths(checkParty({ ...base, partyStatus: 'probationary', partyAdmittedDate: '2025-07-01' }, today))).toEqual([
-      'party.admittedDate',
-    ]);
+    expect(
+      paths(checkParty({ ...base, partyStatus: 'probationary', partyAdmittedDate: '2025-07-01' }, today)),
+    ).toEqual(['party.admittedDate']);
     expect(paths(checkParty({ ...base, partyAdmittedDate: '2010-01-01' }, today))).toEqual(['party.status']);
   });
   it('a suspended or removed member keeps their dates', () => {

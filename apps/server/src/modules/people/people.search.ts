@@ -206,13 +206,14 @@ function countOf(db: Db, where: Expression<SqlBool>) {
 }
 
 /**
- * One page of people and the total, in the requested order (Vietnamese name order by default).
+ * One page of people and the total, in the requested order (Vietnamese name order by default),
+ * counted beside the page.
  *
- * Without a text query, the page walks the sort index and stops after one page while the total is
- * counted beside it. With one, matches cluster in name order ("duc" finds the people named Đức, who
- * all sort together), so walking the index could read most of it before finding a page: the matches
- * are then found first (one scan of `person`), numbered with their total by a window, and only the
- * page's ids are read in full.
+ * Without a text query, the page walks the sort index and stops after one page. With one, matches
+ * cluster in name order ("duc" finds the people named Đức, who all sort together), so walking the
+ * index could read most of it before a page is full: the sort key is hidden from its index, the
+ * matches are found in one scan and only the page is kept (a top-N sort); the page's ids are then
+ * read in full.
  */
 export async function searchPeople(db: Db, s: PersonSearch): Promise<{ rows: PersonRow[]; total: number }> {
   const q = s.query;
@@ -230,15 +231,17 @@ export async function searchPeople(db: Db, s: PersonSearch): Promise<{ rows: Per
     ]);
     return { rows: rows as PersonRow[], total };
   }
-  const ranked = await db
-    .selectFrom('person as p')
-    .select(['p.id', sql<number>`count(*) OVER ()`.as('total')])
-    .where(where)
-    .orderBy(ordering(q.sort, q.order, true))
-    .limit(q.pageSize)
-    .offset(offset)
-    .execute();
-  const total = ranked.length > 0 ? Number(ranked[0]!.total) : offset > 0 ? await countOf(db, where) : 0;
+  const [ranked, total] = await Promise.all([
+    db
+      .selectFrom('person as p')
+      .select('p.id')
+      .where(where)
+      .orderBy(ordering(q.sort, q.order, true))
+      .limit(q.pageSize)
+      .offset(offset)
+      .execute(),
+    countOf(db, where),
+  ]);
   if (ranked.length === 0) return { rows: [], total };
   const rows = (await personRows(db, s.tenantId)
     .where(
@@ -248,5 +251,5 @@ export async function searchPeople(db: Db, s: PersonSearch): Promise<{ rows: Per
     )
     .execute()) as PersonRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return { rows: ranked.map((r) => byId.get(r.id)!).filter(Boolean), total };
+  return { rows: ranked.map((r) => byId.get(r.id)).filter((r): r is PersonRow => r !== undefined), total };
 }

@@ -336,6 +336,23 @@ describe('units: dated versions, as-of queries, rename', () => {
       expect([r.v_name, r.v_path]).toEqual([r.name, r.path]);
   });
 
+  it('documents the organisation API in the OpenAPI document, every operation kind included', async () => {
+    const doc = (await admin.get('/api/docs/json')).body;
+    for (const path of [
+      '/api/units/{id}/history',
+      '/api/units/{id}/summary',
+      '/api/units/{id}/positions',
+      '/api/org/changes',
+      '/api/org/changes/preview',
+      '/api/org/changes/{id}',
+    ]) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    const body = JSON.stringify(doc.paths['/api/org/changes'].post.requestBody);
+    for (const kind of ['rename', 'move', 'dissolve', 'merge', 'split']) expect(body).toContain(`"${kind}"`);
+    expect(body).toContain('effectiveDate');
+  });
+
   it('leaves the tree consistent: paths, depths and one open version per active unit', async () => {
     expect(await treeProblems(t)).toEqual([]);
   });

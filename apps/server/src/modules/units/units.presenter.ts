@@ -1,13 +1,4 @@
-import type {
-  SuccessionLink,
-  UnitDetail,
-  UnitLevel,
-  UnitLink,
-  UnitStatus,
-  UnitType,
-  UnitView,
-} from '@canbo/domain';
-import type { z } from 'zod';
+import type { SuccessionLink, UnitDetail, UnitLink, UnitStatus, UnitType, UnitView } from '@canbo/domain';
 import type { UnitRecord } from './units.repository';
 
 export function presentUnit(row: UnitRecord): UnitView {
@@ -39,7 +30,7 @@ export function presentDetail(
 ): UnitDetail {
   return {
     ...presentUnit(row),
-    level: (row.level as z.infer<typeof UnitLevel> | null) ?? null,
+    level: row.level,
     address: row.address,
     adminArea: row.admin_area,
     ...extra,

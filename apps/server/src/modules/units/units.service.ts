@@ -127,7 +127,7 @@ export function createUnitsService(ctx: AppContext) {
         name: v.name,
         shortName: v.short_name,
         type: v.type as UnitType,
-        level: v.level as UnitDetail['level'],
+        level: v.level,
         address: v.address,
         adminArea: v.admin_area,
         isPartyOrg: v.is_party_org,
