@@ -17,6 +17,11 @@ const UserDetailPage = lazy(() => import('./features/users/UserDetailPage'));
 const SecuritySettingsPage = lazy(() => import('./features/security/SecuritySettingsPage'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage'));
 const JobsPage = lazy(() => import('./features/jobs/JobsPage'));
+const OrgTreePage = lazy(() => import('./features/org/OrgTreePage'));
+const UnitPage = lazy(() => import('./features/org/UnitPage'));
+const RestructurePage = lazy(() => import('./features/org/restructure/RestructurePage'));
+const PeoplePage = lazy(() => import('./features/people/PeoplePage'));
+const PersonPage = lazy(() => import('./features/people/PersonPage'));
 const NotFoundPage = lazy(() => import('./features/errors/NotFoundPage'));
 
 type Page = LazyExoticComponent<ComponentType>;
@@ -48,6 +53,11 @@ export const router = createBrowserRouter([
           { path: 'account/password', element: <ChangePasswordPage /> },
           { path: 'account/two-factor', element: <TwoFactorSetupPage /> },
           { path: 'account/security', element: <AccountSecurityPage /> },
+          { path: 'org', element: guarded('units.read', OrgTreePage) },
+          { path: 'org/units/:id', element: guarded('units.read', UnitPage) },
+          { path: 'org/restructure/:kind', element: guarded('units.restructure', RestructurePage) },
+          { path: 'people', element: guarded('people.read', PeoplePage) },
+          { path: 'people/:id', element: guarded('people.read', PersonPage) },
           { path: 'admin/users', element: guarded('users.read', UsersPage) },
           { path: 'admin/users/:id', element: guarded('users.read', UserDetailPage) },
           { path: 'admin/security', element: guarded('settings.manage', SecuritySettingsPage) },

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pgliteOptions } from '../db/engine';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../test/client';
@@ -430,7 +431,7 @@ describe('audit trail', () => {
         RETURNING seq`;
       let seq: number;
       if (testEngine() === 'pglite') {
-        const pglite = await PGlite.create(folder);
+        const pglite = await PGlite.create(folder, pgliteOptions());
         seq = Number((await pglite.query<{ seq: number }>(tamper)).rows[0]!.seq);
         await pglite.close();
       } else {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pgliteOptions } from '../db/engine';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase, testEngine } from '../../test/database';
@@ -69,7 +70,7 @@ describe('backup and restore', () => {
         const verify = await runCli(['audit', 'verify'], { CANBO_DATA_DIR: copy() });
         expect(verify.code).toBe(0);
         expect(verify.stdout).toMatch(/intact: 2 entries checked/);
-        const pglite = await PGlite.create(copy());
+        const pglite = await PGlite.create(copy(), pgliteOptions());
         try {
           const { rows } = await pglite.query<{ username: string; display_name: string }>(
             'SELECT username, display_name FROM app_user',

@@ -6,7 +6,7 @@ import { ROLES, type Role } from '@canbo/domain';
 import { systemActor } from '../access/actor';
 import { verifyAuditChain } from '../audit/verify';
 import type { Config } from '../config';
-import { openDatabase } from '../db/engine';
+import { openDatabase, pgliteOptions } from '../db/engine';
 import { lockDataDir } from '../db/lock';
 import { createLogger, migrateDatabase, openRuntime } from '../runtime';
 import type { DemoScale } from '../seed/dataset';
@@ -95,7 +95,7 @@ export async function backupCommand(config: Config, file: string): Promise<void>
   } else {
     const release = lockDataDir(config.dataDir);
     try {
-      const pglite = await PGlite.create(config.dataDir);
+      const pglite = await PGlite.create(config.dataDir, pgliteOptions());
       const dump = await pglite.dumpDataDir('gzip');
       fs.writeFileSync(target, Buffer.from(await dump.arrayBuffer()));
       await pglite.close();
@@ -121,7 +121,7 @@ export async function restoreCommand(config: Config, file: string, force: boolea
     try {
       for (const entry of entries) fs.rmSync(path.join(config.dataDir, entry), { recursive: true, force: true });
       const blob = new Blob([fs.readFileSync(source)]);
-      const pglite = await PGlite.create(config.dataDir, { loadDataDir: blob });
+      const pglite = await PGlite.create(config.dataDir, pgliteOptions({ loadDataDir: blob }));
       await pglite.query('SELECT 1');
       await pglite.close();
     } finally {

@@ -1,4 +1,5 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -33,6 +34,11 @@ async function closePool(db: Kysely<DB>, pool: pg.Pool): Promise<void> {
   if (!pool.ending) await pool.end();
 }
 
+/** Extensions the migrations use must be loaded into PGlite before it opens the data. */
+export function pgliteOptions(extra: PGliteOptions = {}): PGliteOptions {
+  return { ...extra, extensions: { pg_trgm } };
+}
+
 export async function openDatabase(options: EngineOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
@@ -42,7 +48,7 @@ export async function openDatabase(options: EngineOptions): Promise<Database> {
   }
   const release = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   try {
-    const pglite = await PGlite.create(options.dataDir ?? undefined);
+    const pglite = await PGlite.create(options.dataDir ?? undefined, pgliteOptions());
     const pool = new pg.Pool(createPgConfig(pglite));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {

@@ -288,26 +288,47 @@ function openWorkbook(zip: Zip): XlsxWorkbook {
 
 // ── the sheet itself ─────────────────────────────────────────────────────────────────
 
-/** An attribute whose value needs no decoding (cell references, types, style numbers). */
-function rawAttribute(attrs: string, name: 'r' | 't' | 's'): string | null {
-  const key = RAW_KEYS[name];
-  const at = attrs.indexOf(key);
-  if (at >= 0) return attrs.slice(at + key.length, attrs.indexOf('"', at + key.length));
-  return attrs.includes(`${name}=`) || attrs.includes(`${name} =`) ? attribute(attrs, name) : null;
-}
-const RAW_KEYS = { r: ' r="', t: ' t="', s: ' s="' } as const;
-
-/** The column of a cell reference such as "AB12" (0-based), without a regex: it runs for every cell. */
-function refColumn(ref: string): number | null {
+/** The column of a cell reference such as "AB12" at xml[from, to) (0-based), without slicing: it runs for every cell. */
+function refColumn(xml: string, from: number, to: number): number {
   let n = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const code = xml.charCodeAt(i);
     if (code >= 65 && code <= 90) n = n * 26 + (code - 64);
     else if (code >= 97 && code <= 122) n = n * 26 + (code - 96);
     else if (code !== 36) break;
   }
-  return i === 0 || n === 0 ? null : n - 1;
+  return n - 1;
+}
+
+/**
+ * The r, t and s attributes of a cell's start tag at xml[from, to), read in one pass without
+ * building strings for the attributes (a sheet has a million cells). Single-quoted attributes, which
+ * no spreadsheet program writes, go through the general reader.
+ */
+function cellTag(xml: string, from: number, to: number): { col: number; type: string | null; style: number } {
+  let col = -1;
+  let type: string | null = null;
+  let style = 0;
+  let i = from;
+  while (i < to) {
+    const eq = xml.indexOf('="', i);
+    if (eq < 0 || eq >= to) break;
+    const close = xml.indexOf('"', eq + 2);
+    const nameLength = eq - i - 1;
+    const name = nameLength === 1 ? xml.charCodeAt(eq - 1) : 0;
+    if (name === 114) col = refColumn(xml, eq + 2, close);
+    else if (name === 116) type = xml.slice(eq + 2, close);
+    else if (name === 115) {
+      for (let k = eq + 2; k < close; k++) style = style * 10 + (xml.charCodeAt(k) - 48);
+    }
+    i = close + 1;
+  }
+  if (i === from && xml.indexOf("='", from) >= 0 && xml.indexOf("='", from) < to) {
+    const attrs = xml.slice(from, to);
+    const ref = attribute(attrs, 'r');
+    return { col: ref ? refColumn(ref, 0, ref.length) : -1, type: attribute(attrs, 't'), style: Number(attribute(attrs, 's') ?? 0) };
+  }
+  return { col, type, style };
 }
 
 function isTagBoundary(code: number): boolean {
@@ -385,16 +406,15 @@ export function parseSheet(xml: string, strings: string[], styles: boolean[]): {
         continue;
       }
       const cTagEnd = xml.indexOf('>', c);
-      const cAttrs = xml.slice(c + cellOpen.length, cTagEnd);
-      const ref = rawAttribute(cAttrs, 'r');
-      col = ref ? (refColumn(ref) ?? col + 1) : col + 1;
+      const tag = cellTag(xml, c + cellOpen.length, cTagEnd);
+      col = tag.col >= 0 ? tag.col : col + 1;
       if (xml.charCodeAt(cTagEnd - 1) === 47) {
         k = cTagEnd + 1;
         continue;
       }
       const cEnd = xml.indexOf(cellClose, cTagEnd);
       const inner = xml.slice(cTagEnd + 1, cEnd);
-      const value = cellValue(rawAttribute(cAttrs, 't'), Number(rawAttribute(cAttrs, 's') ?? 0), inner, valueOpen, valueClose, strings, styles);
+      const value = cellValue(tag.type, tag.style, inner, valueOpen, valueClose, strings, styles);
       if (value !== null && value !== '') cells[col] = value;
       k = cEnd + cellClose.length;
     }
@@ -403,7 +423,8 @@ export function parseSheet(xml: string, strings: string[], styles: boolean[]): {
   }
 
   const merges: CellRange[] = [];
-  for (const attrs of elements(xml, 'mergeCell')) {
+  // <mergeCells> follows <sheetData>: no need to scan the rows again.
+  for (const attrs of elements(dataEnd > 0 ? xml.slice(dataEnd) : xml, 'mergeCell')) {
     const [a, b] = (attribute(attrs, 'ref') ?? '').split(':');
     const from = a ? parseRef(a) : null;
     const to = b ? parseRef(b) : from;

@@ -27,7 +27,7 @@ const PERSON: Table[] = ['person', 'person_history', ...AUDIT];
 type Caller =
   /** An administrator granted on the root, signed in once. */
   | 'admin'
-  /** A user signed in afresh for each run, acting on their own account (sign-out ends the session). */
+  /** A user of its own, acting on their own account; a new one after each success (sign-out ends the session). */
   | 'own'
   /** A visitor holding the pre-session CSRF token. */
   | 'anonymous';
@@ -409,20 +409,21 @@ describe('fuzzed bodies on every mutating route', () => {
       const fields = fieldsOf(method, pattern);
       if (route.valid) expect(fields.length, 'a body schema in the OpenAPI document').toBeGreaterThan(0);
       const seen = new Set<number>();
+      // A refusal writes nothing, so the caller and the target serve the next run; a success uses them up.
+      let caller: Client | null = null;
+      let target: { url: string; valid?: Record<string, unknown> } | null = null;
       await fc.assert(
         fc.asyncProperty(plans(fields, route.valid !== undefined), async (plan) => {
-          const client = await callerFor(route);
-          const url = await route.url(fx);
+          caller ??= await callerFor(route);
+          target ??= { url: await route.url(fx), valid: await route.valid?.(fx) };
           const text =
-            'text' in plan
-              ? plan.text
-              : JSON.stringify({ ...(await route.valid!(fx)), [plan.field]: plan.value });
+            'text' in plan ? plan.text : JSON.stringify({ ...target.valid, [plan.field]: plan.value });
           const before = await snapshot(t, tables);
-          const res = await client.raw({
+          const res = await caller.raw({
             method,
-            url,
+            url: target.url,
             payload: text,
-            headers: { 'content-type': 'application/json', 'x-csrf-token': client.csrfToken! },
+            headers: { 'content-type': 'application/json', 'x-csrf-token': caller.csrfToken! },
           });
           const changed = changedTables(before, await snapshot(t, tables));
           seen.add(res.status);
@@ -433,6 +434,8 @@ describe('fuzzed bodies on every mutating route', () => {
           } else {
             expect(changed.filter((table) => !route.writes.includes(table))).toEqual([]);
             await route.afterSuccess?.(t);
+            target = null;
+            if (route.caller !== 'admin') caller = null;
           }
         }),
         { numRuns: 25 },

@@ -14,7 +14,7 @@ import type {
  * The shared contracts export zod schemas; some have no named TypeScript type yet.
  * `Output` reads the parsed type from a schema without the web depending on zod itself.
  */
-type Output<S> = S extends { _output: infer O } ? O : never;
+export type Output<S> = S extends { _output: infer O } ? O : never;
 
 export type AuditEntry = Output<typeof AuditEntryView>;
 export type AuditCheck = Output<typeof AuditVerification>;

@@ -1,6 +1,8 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   HomeOutlined,
+  IdcardOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -14,13 +16,15 @@ import { useCurrentUser } from '../api/auth';
 
 interface NavItem {
   path: string;
-  label: 'nav.home' | 'nav.users' | 'nav.security' | 'nav.audit' | 'nav.jobs';
+  label: 'nav.home' | 'nav.org' | 'nav.people' | 'nav.users' | 'nav.security' | 'nav.audit' | 'nav.jobs';
   icon: ReactNode;
   permission?: Permission;
 }
 
 const NAV: NavItem[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  { path: '/org', label: 'nav.org', icon: <ApartmentOutlined />, permission: 'units.read' },
+  { path: '/people', label: 'nav.people', icon: <IdcardOutlined />, permission: 'people.read' },
   { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
   {
     path: '/admin/security',

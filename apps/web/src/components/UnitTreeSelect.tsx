@@ -38,10 +38,10 @@ const toNode = (u: UnitView, pId: string | null): Node => ({
 });
 
 /**
- * A unit picker over the org tree: the top of the user's scope first, children loaded when a
- * level opens; typing two letters or more searches the whole scope on the server.
+ * The tree behind both pickers: the top of the user's scope first, children loaded when a level
+ * opens; typing two letters or more searches the whole scope on the server.
  */
-export function UnitTreeSelect({ value, onChange, initialLabel, placeholder, ...rest }: Props) {
+function useUnitTreeData(initialLabel?: string) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const top = useUnits({});
@@ -61,6 +61,7 @@ export function UnitTreeSelect({ value, onChange, initialLabel, placeholder, ...
 
   const labelOf = (id: string) =>
     labels[id] ?? treeData.find((n) => n.id === id)?.title ?? initialLabel ?? t('common.loading');
+  const remember = (id: string) => setLabels((prev) => ({ ...prev, [id]: labelOf(id) }));
 
   const loadData = async (node: { value?: string | number }) => {
     const parentId = String(node.value);
@@ -71,30 +72,70 @@ export function UnitTreeSelect({ value, onChange, initialLabel, placeholder, ...
     });
   };
 
+  return {
+    common: {
+      treeDataSimpleMode: true,
+      treeData,
+      loadData: searching ? undefined : loadData,
+      loading: top.isFetching || (searching && found.isFetching),
+      showSearch: {
+        searchValue: search,
+        onSearch: setSearch,
+        filterTreeNode: (input: string, node: { title?: unknown }) =>
+          searching || searchKey(String(node.title)).includes(searchKey(input)),
+      },
+      notFoundContent: t('units.none'),
+      popupMatchSelectWidth: false,
+      treeNodeLabelProp: 'title',
+      styles: { popup: { root: { maxWidth: 'min(480px, 95vw)' } } },
+    },
+    labelOf,
+    remember,
+  };
+}
+
+/** A unit picker over the org tree (one unit). */
+export function UnitTreeSelect({ value, onChange, initialLabel, placeholder, ...rest }: Props) {
+  const { t } = useTranslation();
+  const tree = useUnitTreeData(initialLabel);
   return (
     <TreeSelect<{ value: string; label: React.ReactNode } | undefined>
       {...rest}
+      {...tree.common}
       labelInValue
-      value={value ? { value, label: labelOf(value) } : undefined}
+      value={value ? { value, label: tree.labelOf(value) } : undefined}
       onChange={(v) => {
-        if (v) setLabels((prev) => ({ ...prev, [v.value]: labelOf(v.value) }));
+        if (v) tree.remember(v.value);
         onChange?.(v?.value);
       }}
-      treeDataSimpleMode
-      treeData={treeData}
-      loadData={searching ? undefined : loadData}
-      loading={top.isFetching || (searching && found.isFetching)}
       placeholder={placeholder ?? t('units.pick')}
-      showSearch={{
-        searchValue: search,
-        onSearch: setSearch,
-        filterTreeNode: (input, node) =>
-          searching || searchKey(String(node.title)).includes(searchKey(input)),
+    />
+  );
+}
+
+interface MultiProps extends Omit<Props, 'value' | 'onChange' | 'initialLabel'> {
+  value?: string[];
+  onChange?: (value: string[]) => void;
+  /** Labels of values not loaded in the tree yet. */
+  labels?: Record<string, string>;
+}
+
+/** The same picker for several units (e.g. the units a merge joins). */
+export function UnitMultiSelect({ value, onChange, labels, placeholder, ...rest }: MultiProps) {
+  const { t } = useTranslation();
+  const tree = useUnitTreeData();
+  return (
+    <TreeSelect<{ value: string; label: React.ReactNode }[]>
+      {...rest}
+      {...tree.common}
+      multiple
+      labelInValue
+      value={(value ?? []).map((id) => ({ value: id, label: labels?.[id] ?? tree.labelOf(id) }))}
+      onChange={(v) => {
+        for (const item of v ?? []) tree.remember(item.value);
+        onChange?.((v ?? []).map((item) => item.value));
       }}
-      notFoundContent={t('units.none')}
-      popupMatchSelectWidth={false}
-      treeNodeLabelProp="title"
-      styles={{ popup: { root: { maxWidth: 'min(480px, 95vw)' } } }}
+      placeholder={placeholder ?? t('units.pickMany')}
     />
   );
 }

@@ -53,13 +53,15 @@ function asText(value: CellValue, ctx: CellContext): string {
 
 /** An option chosen by its label, an alias or its code, compared without diacritics or case. */
 export function matchOption(options: readonly EnumOption[], input: string): EnumOption | null {
-  const key = searchKey(input);
-  for (const o of options) {
-    if (searchKey(o.label) === key || searchKey(o.code) === key) return o;
-    if (o.aliases?.some((a) => searchKey(a) === key)) return o;
+  let keys = OPTION_KEYS.get(options);
+  if (!keys) {
+    keys = new Map();
+    for (const o of options) for (const name of [o.label, o.code, ...(o.aliases ?? [])]) if (!keys.has(searchKey(name))) keys.set(searchKey(name), o);
+    OPTION_KEYS.set(options, keys);
   }
-  return null;
+  return keys.get(searchKey(input)) ?? null;
 }
+const OPTION_KEYS = new WeakMap<readonly EnumOption[], Map<string, EnumOption>>();
 
 function fromSchema(schema: z.ZodType<string>, input: string, vi: string, en: string): CellResult {
   const result = schema.safeParse(input);

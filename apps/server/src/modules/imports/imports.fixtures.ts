@@ -40,8 +40,8 @@ export function personRow(unitCode: string, i: number, overrides: Row = {}): Row
     'Ngày bổ nhiệm': '01/08/2020',
     'Lý luận chính trị': 'Trung cấp',
     'Đảng viên: trạng thái': i % 3 === 0 ? 'Chính thức' : 'Không',
-    'Ngày vào Đảng': i % 3 === 0 ? '03/02/2010' : null,
-    'Ngày chính thức': i % 3 === 0 ? '03/02/2011' : null,
+    'Ngày vào Đảng': i % 3 === 0 ? `03/02/${year + 25}` : null,
+    'Ngày chính thức': i % 3 === 0 ? `03/02/${year + 26}` : null,
     ...overrides,
   };
 }
@@ -102,7 +102,7 @@ export async function readWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
 /** Row counts of the tables an import writes. */
 export async function counts(t: TestContext) {
   const tables = ['person', 'person_history', 'position', 'audit_log', 'org_unit', 'org_unit_version', 'org_change'] as const;
-  const out: Record<string, number> = {};
+  const out = {} as Record<(typeof tables)[number], number>;
   for (const table of tables) {
     const row = await t.ctx.db
       .selectFrom(table)

@@ -62,7 +62,7 @@ describe('people import', () => {
       ethnicity: 'Kinh',
       status: 'active',
     });
-    expect(stored[2]).toMatchObject({ party_status: 'full', party_admitted_date: '2010-02-03', party_full_date: '2011-02-03' });
+    expect(stored[2]).toMatchObject({ party_status: 'full', party_admitted_date: '1998-02-03', party_full_date: '1999-02-03' });
     const after = await counts(t);
     expect(after.person - before.person).toBe(20);
     expect(after.position - before.position).toBe(20);

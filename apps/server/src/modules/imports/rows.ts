@@ -1,4 +1,4 @@
-import { columnLetters } from '../../documents/xlsx-reader';
+import { type CellValue, columnLetters } from '../../documents/xlsx-reader';
 import { type CellContext, type CellMessage, displayValue, parseCell } from './cells';
 import type { ColumnSpec } from './columns';
 import type { ImportRow, ImportTable } from './sheet';
@@ -58,14 +58,26 @@ export function issuesOf(table: ImportTable, specs: readonly ColumnSpec[], rowsB
   };
 }
 
+/** Distinct values remembered per column: coded columns repeat a handful of values over thousands of rows. */
+const MEMO_LIMIT = 5_000;
+
 /** Reads every cell of every row; `progress` is told how many rows are done. */
 export function parseRows(table: ImportTable, issues: Issues, progress: (done: number) => void): ParsedRow[] {
   const ctx: CellContext = { date1904: table.date1904 };
   const out: ParsedRow[] = [];
+  const memo = new Map(table.columns.map((c) => [c.spec.key, new Map<string | number | boolean, ReturnType<typeof parseCell>>()]));
+  const read = (spec: ColumnSpec, value: CellValue | undefined) => {
+    if (value === undefined || value === null || typeof value === 'object') return parseCell(spec, value, ctx);
+    const seen = memo.get(spec.key)!;
+    if (seen.has(value)) return seen.get(value);
+    const result = parseCell(spec, value, ctx);
+    if (seen.size < MEMO_LIMIT) seen.set(value, result);
+    return result;
+  };
   table.rows.forEach((row, i) => {
     const parsed: ParsedRow = { number: row.number, values: {}, failed: new Set() };
     for (const { spec } of table.columns) {
-      const result = parseCell(spec, row.values[spec.key], ctx);
+      const result = read(spec, row.values[spec.key]);
       if (result === undefined) continue;
       if (result.ok) parsed.values[spec.key] = result.value;
       else {

@@ -66,6 +66,8 @@ export interface RunOutcome {
   errorCount: number;
   message: string | null;
   messageEn: string | null;
+  /** Milliseconds spent reading the cells, planning (with the database reads) and writing. */
+  timings: { parse: number; plan: number; write: number };
 }
 
 class Rejected extends Error {
@@ -134,18 +136,27 @@ export async function executeRun(ctx: AppContext, request: RunRequest): Promise<
     return outcome;
   }
 
-  const empty = { created: 0, updated: 0, unchanged: 0, issues: [], errorCount: 0, message: null, messageEn: null };
+  const timings = { parse: 0, plan: 0, write: 0 };
+  let clock = performance.now();
+  const lap = (phase: keyof typeof timings) => {
+    const now = performance.now();
+    timings[phase] = Math.round(now - clock);
+    clock = now;
+  };
+  const empty = { created: 0, updated: 0, unchanged: 0, issues: [], errorCount: 0, message: null, messageEn: null, timings };
   try {
     await report('validating', 0, true);
     const specs = COLUMNS[table.kind];
     const issues = issuesOf(table, specs, new Map(table.rows.map((r) => [r.number, r])));
     const parsed = parseRows(table, issues, (done) => note('validating', Math.floor(done / 2)));
     await report('validating', Math.floor(total / 2));
+    lap('parse');
     const today = todayInVietnam();
 
     const applied = await db.transaction().execute(async (tx) => {
       inTransaction = true;
       const plan = table.kind === 'people' ? await planPeople(tx, actor, tenantId, parsed, issues, today) : await planUnits(tx, actor, tenantId, parsed, issues, today);
+      lap('plan');
       if (issues.list.length > 0) throw new Rejected(issues);
       await report('applying', 0, true);
       const written = (n: number) => report('applying', Math.min(n, total));
@@ -163,6 +174,8 @@ export async function executeRun(ctx: AppContext, request: RunRequest): Promise<
       await finishInside(tx, outcome, unitPath);
       return { outcome, unitPath };
     });
+    lap('write');
+    ctx.logger.info({ runId, kind: table.kind, rows: total, ...applied.outcome.timings }, 'import applied');
     live.delete(runId);
     request.onProgress?.({ status: 'applied', done: total, total });
     return applied.outcome;
