@@ -5,7 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 
 const summary = path.join(os.tmpdir(), `canbo-test-summary-${process.pid}.json`);
-const args = ['vitest', 'run', '--reporter=default', '--reporter=./scripts/summary-reporter.mjs', ...process.argv.slice(2)];
+const args = [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=./scripts/summary-reporter.mjs',
+  ...process.argv.slice(2),
+];
 const result = spawnSync('npx', args, {
   stdio: 'inherit',
   env: { ...process.env, CANBO_TEST_SUMMARY: summary },

@@ -18,7 +18,8 @@ export interface Tenant {
 
 /** Any constant: processes starting together on an empty database create the tenant and admin once. */
 const BOOTSTRAP_LOCK = 7_243_002;
-const bootstrapLock = (tx: Transaction<DB>) => sql`SELECT pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`.execute(tx);
+const bootstrapLock = (tx: Transaction<DB>) =>
+  sql`SELECT pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`.execute(tx);
 
 /** The deployment's tenant and its root unit, created on first start. */
 export async function ensureTenant(db: Kysely<DB>, code: string, rootName: string): Promise<Tenant> {
@@ -32,13 +33,23 @@ export async function ensureTenant(db: Kysely<DB>, code: string, rootName: strin
       .where('u.parent_id', 'is', null)
       .orderBy('u.created_at')
       .executeTakeFirst();
-    if (existing) return { tenantId: existing.id, rootPath: existing.path, rootUnitId: existing.unit_id, created: false };
+    if (existing)
+      return { tenantId: existing.id, rootPath: existing.path, rootUnitId: existing.unit_id, created: false };
     const tenantId = newId();
     const rootId = newId();
     const now = new Date();
     await tx.insertInto('tenant').values({ id: tenantId, code, name: rootName, created_at: now }).execute();
     const path = `/${rootId}/`;
-    await insertUnit(tx, { tenantId, id: rootId, code: 'ROOT', name: rootName, parentId: null, path, depth: 0, now });
+    await insertUnit(tx, {
+      tenantId,
+      id: rootId,
+      code: 'ROOT',
+      name: rootName,
+      parentId: null,
+      path,
+      depth: 0,
+      now,
+    });
     await recordAudit(tx, systemActor(tenantId), {
       action: 'tenant.created',
       entityType: 'tenant',
@@ -61,10 +72,12 @@ export async function ensureAdmin(
   tenant: Tenant,
   configured: string | null,
 ): Promise<{ created: boolean; username: string; generatedPassword: string | null }> {
-  if ((await countUsers(db, tenant.tenantId)) > 0) return { created: false, username: 'admin', generatedPassword: null };
+  if ((await countUsers(db, tenant.tenantId)) > 0)
+    return { created: false, username: 'admin', generatedPassword: null };
   if (configured) {
     const failures = checkPasswordPolicy(configured, 'admin');
-    if (failures.length) throw new WeakAdminPassword(`CANBO_ADMIN_PASSWORD is too weak: ${failures.map((f) => f.en).join(' ')}`);
+    if (failures.length)
+      throw new WeakAdminPassword(`CANBO_ADMIN_PASSWORD is too weak: ${failures.map((f) => f.en).join(' ')}`);
   }
   const password = configured ?? temporaryPassword(16);
   const hash = await hashPassword(password);
@@ -85,7 +98,15 @@ export async function ensureAdmin(
       mustChangePassword: configured === null,
       now,
     });
-    await insertGrant(tx, { tenantId: tenant.tenantId, id: newId(), userId: id, role: 'admin', unitId: tenant.rootUnitId, createdBy: null, now });
+    await insertGrant(tx, {
+      tenantId: tenant.tenantId,
+      id: newId(),
+      userId: id,
+      role: 'admin',
+      unitId: tenant.rootUnitId,
+      createdBy: null,
+      now,
+    });
     await recordAudit(tx, systemActor(tenant.tenantId), {
       action: 'user.created',
       entityType: 'user',

@@ -37,16 +37,22 @@ Commands:
 
 Environment: DATABASE_URL (PostgreSQL; else embedded PGlite in CANBO_DATA_DIR, default ./data), PORT.
 Run "canbo <command> --help" for details.`,
-  serve: 'Usage: canbo serve [--roles api,worker,cron]\nRuns the HTTP API and web app (api), the job worker (worker) and the schedules (cron).',
-  migrate: 'Usage: canbo migrate\nApplies pending numbered SQL migrations, each in one transaction. Safe to repeat.',
+  serve:
+    'Usage: canbo serve [--roles api,worker,cron]\nRuns the HTTP API and web app (api), the job worker (worker) and the schedules (cron).',
+  migrate:
+    'Usage: canbo migrate\nApplies pending numbered SQL migrations, each in one transaction. Safe to repeat.',
   seed: 'Usage: canbo seed demo [--scale small|city] [--seed N]\nCreates a demo organisation with its people and one account per role.\n  small: a few departments and wards, ~300 people (default)\n  city:  a whole city, ~8,400 units and ~160,000 people\nThe same seed (default 1) gives the same data. Refuses a database that already has the demo data.',
   user: 'Usage: canbo user create --username U --display-name "Họ tên" --role admin|officer|head|manager|staff|inspector [--unit CODE] [--password P]\nWithout --password a temporary password is printed; it must be changed at first sign-in.',
-  audit: 'Usage: canbo audit verify\nWalks the audit chain; exits 2 and names the first broken entry if any was altered, deleted or reordered.',
-  backup: 'Usage: canbo backup <file>\nPGlite: a compressed copy of the data folder (stop the server first). PostgreSQL: runs pg_dump --format=custom.',
-  restore: 'Usage: canbo restore <file> [--force]\nPGlite: replaces the data folder (--force when it is not empty). PostgreSQL: runs pg_restore --clean.',
+  audit:
+    'Usage: canbo audit verify\nWalks the audit chain; exits 2 and names the first broken entry if any was altered, deleted or reordered.',
+  backup:
+    'Usage: canbo backup <file>\nPGlite: a compressed copy of the data folder (stop the server first). PostgreSQL: runs pg_dump --format=custom.',
+  restore:
+    'Usage: canbo restore <file> [--force]\nPGlite: replaces the data folder (--force when it is not empty). PostgreSQL: runs pg_restore --clean.',
   import:
     'Usage: canbo import units|people FILE.xlsx\nChecks every row, then imports all of them in one transaction, or none when any row has an error.\nPrints progress; when rejected, prints the first errors, writes the full report to FILE.errors.xlsx and exits 2.\nTemplates: GET /api/imports/templates/units.xlsx and people.xlsx (see docs/IMPORT.md).',
-  export: 'Usage: canbo export people|units FILE.xlsx [--unit CODE]\nWrites the people (or units) of the whole organisation, or of the subtree of unit CODE, to an Excel file.',
+  export:
+    'Usage: canbo export people|units FILE.xlsx [--unit CODE]\nWrites the people (or units) of the whole organisation, or of the subtree of unit CODE, to an Excel file.',
   bench: 'Usage: canbo bench [--quick]\nRuns the benchmarks and writes bench/results/latest.json.',
 };
 
@@ -78,7 +84,9 @@ async function run(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve': {
       const roles = new Set((values.roles ?? 'api,worker,cron').split(',').map((r) => r.trim()));
-      for (const r of roles) if (!['api', 'worker', 'cron'].includes(r)) throw new CliError(`Unknown role "${r}"; use api, worker, cron.`);
+      for (const r of roles)
+        if (!['api', 'worker', 'cron'].includes(r))
+          throw new CliError(`Unknown role "${r}"; use api, worker, cron.`);
       await serve(config, roles as Set<ProcessRole>);
       return -1; // keeps running
     }
@@ -129,7 +137,10 @@ async function run(argv: string[]): Promise<number> {
       return exportCommand(config, sub, positionals[2], { unit: values.unit });
     case 'bench': {
       const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
-      const result = spawnSync('npm', ['run', 'bench', '--', ...(values.quick ? ['--quick'] : [])], { cwd: root, stdio: 'inherit' });
+      const result = spawnSync('npm', ['run', 'bench', '--', ...(values.quick ? ['--quick'] : [])], {
+        cwd: root,
+        stdio: 'inherit',
+      });
       return result.status ?? 1;
     }
     default:
@@ -145,10 +156,15 @@ run(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    if (KNOWN.some((k) => error instanceof k) || PARSE_ERRORS.includes((error as { code?: string }).code ?? '')) {
+    if (
+      KNOWN.some((k) => error instanceof k) ||
+      PARSE_ERRORS.includes((error as { code?: string }).code ?? '')
+    ) {
       console.error(`canbo: ${(error as Error).message}`);
     } else if ((error as { code?: string }).code === 'ECONNREFUSED') {
-      console.error(`canbo: cannot connect to the database (${(error as Error).message}). Check DATABASE_URL.`);
+      console.error(
+        `canbo: cannot connect to the database (${(error as Error).message}). Check DATABASE_URL.`,
+      );
     } else {
       console.error('canbo:', error);
     }

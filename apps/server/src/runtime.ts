@@ -1,6 +1,6 @@
 import pg from 'pg';
 import pino, { type Logger } from 'pino';
-import { type Tenant, ensureTenant } from './bootstrap';
+import { ensureTenant, type Tenant } from './bootstrap';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import { type Database, openDatabase } from './db/engine';
@@ -36,8 +36,19 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
   try {
     const applied = await migrateDatabase(config, database);
     if (applied.length) logger.info({ applied }, 'migrations applied');
-    const tenant = await ensureTenant(database.db, process.env.CANBO_TENANT || 'default', process.env.CANBO_ROOT_UNIT_NAME || 'Thành ủy Hà Nội');
-    const ctx: AppContext = { db: database.db, engine: database.kind, config, tenantId: tenant.tenantId, rootPath: tenant.rootPath, logger };
+    const tenant = await ensureTenant(
+      database.db,
+      process.env.CANBO_TENANT || 'default',
+      process.env.CANBO_ROOT_UNIT_NAME || 'Thành ủy Hà Nội',
+    );
+    const ctx: AppContext = {
+      db: database.db,
+      engine: database.kind,
+      config,
+      tenantId: tenant.tenantId,
+      rootPath: tenant.rootPath,
+      logger,
+    };
     return { database, ctx, services: createServices(ctx), tenant, close: () => database.close() };
   } catch (error) {
     await database.close().catch(() => {});

@@ -16,13 +16,23 @@ export interface Client {
   put<T = any>(url: string, body?: unknown): Promise<Response<T>>;
   patch<T = any>(url: string, body?: unknown): Promise<Response<T>>;
   delete<T = any>(url: string): Promise<Response<T>>;
-  raw(options: { method: string; url: string; payload?: string | Buffer; headers?: Record<string, string> }): Promise<Response>;
+  raw(options: {
+    method: string;
+    url: string;
+    payload?: string | Buffer;
+    headers?: Record<string, string>;
+  }): Promise<Response>;
 }
 
 export function clientFor(app: App): Client {
   const cookies = new Map<string, string>();
 
-  async function raw(options: { method: string; url: string; payload?: string | Buffer; headers?: Record<string, string> }): Promise<Response> {
+  async function raw(options: {
+    method: string;
+    url: string;
+    payload?: string | Buffer;
+    headers?: Record<string, string>;
+  }): Promise<Response> {
     const res = await app.inject({
       method: options.method as 'GET',
       url: options.url,
@@ -47,7 +57,11 @@ export function clientFor(app: App): Client {
     raw,
     async signIn(username, password, totpCode) {
       if (!client.csrfToken) client.csrfToken = (await client.get('/api/auth/csrf')).body.csrfToken;
-      const res = await client.post('/api/auth/sign-in', { username, password, ...(totpCode ? { totpCode } : {}) });
+      const res = await client.post('/api/auth/sign-in', {
+        username,
+        password,
+        ...(totpCode ? { totpCode } : {}),
+      });
       if (res.status === 200) client.csrfToken = res.body.csrfToken;
       return res;
     },

@@ -46,7 +46,13 @@ const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counte
 
 export interface Builders {
   unit(options?: { parent?: TestUnit; name?: string; code?: string }): Promise<TestUnit>;
-  user(options?: { unit?: TestUnit; role?: Role | null; grantUnit?: TestUnit; username?: string; password?: string }): Promise<TestUser>;
+  user(options?: {
+    unit?: TestUnit;
+    role?: Role | null;
+    grantUnit?: TestUnit;
+    username?: string;
+    password?: string;
+  }): Promise<TestUser>;
 }
 
 export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
@@ -67,13 +73,22 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
   const app = await buildApp(ctx, { serveWeb: false, signInRatePerMinute: 1_000 });
   await app.ready();
   const system = systemActor(tenant.tenantId, 'test');
-  const root: TestUnit = { id: tenant.rootUnitId, code: 'ROOT', name: 'Thành ủy Thử nghiệm', path: tenant.rootPath };
+  const root: TestUnit = {
+    id: tenant.rootUnitId,
+    code: 'ROOT',
+    name: 'Thành ủy Thử nghiệm',
+    path: tenant.rootPath,
+  };
 
   const build: Builders = {
     async unit(options = {}) {
       const parent = options.parent ?? root;
       const code = options.code ?? unique('U');
-      const unit = await services.units.create(system, { code, name: options.name ?? `Đơn vị ${code}`, parentId: parent.id });
+      const unit = await services.units.create(system, {
+        code,
+        name: options.name ?? `Đơn vị ${code}`,
+        parentId: parent.id,
+      });
       return { id: unit.id, code, name: unit.name, path: `${parent.path}${unit.id}/` };
     },
     async user(options = {}) {
@@ -89,7 +104,11 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
         password,
         grants: role ? [{ role, unitId: (options.grantUnit ?? unit).id }] : [],
       });
-      await database.db.updateTable('app_user').set({ must_change_password: false }).where('id', '=', user.id).execute();
+      await database.db
+        .updateTable('app_user')
+        .set({ must_change_password: false })
+        .where('id', '=', user.id)
+        .execute();
       return { id: user.id, username, password, unit, role };
     },
   };

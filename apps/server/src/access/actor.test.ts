@@ -41,7 +41,13 @@ describe('scope of an actor', () => {
   it('the inspector reads but holds no permission to change', () => {
     const a = actor(grant('inspector', '/r/'));
     expect(() => assertCan(a, 'audit.read', '/r/x/')).not.toThrow();
-    for (const p of ['units.manage', 'users.manage', 'grants.manage', 'settings.manage', 'jobs.manage'] as const) {
+    for (const p of [
+      'units.manage',
+      'users.manage',
+      'grants.manage',
+      'settings.manage',
+      'jobs.manage',
+    ] as const) {
       expect(() => assertCan(a, p, '/r/x/')).toThrow();
     }
   });

@@ -23,7 +23,15 @@ export interface Actor {
 }
 
 export function systemActor(tenantId: string, label = 'system'): Actor {
-  return { kind: 'system', tenantId, userId: null, displayName: label, grants: [], requestId: null, ip: null };
+  return {
+    kind: 'system',
+    tenantId,
+    userId: null,
+    displayName: label,
+    grants: [],
+    requestId: null,
+    ip: null,
+  };
 }
 
 /** The subtrees in which the actor holds `permission`: null means everywhere (system). */
@@ -53,7 +61,8 @@ export function hasPermission(actor: Actor, permission: Permission): boolean {
 
 /** Throws Forbidden unless the actor holds `permission` over the unit at `unitPath` (or anywhere). */
 export function assertCan(actor: Actor, permission: Permission, unitPath?: string): void {
-  const allowed = unitPath === undefined ? hasPermission(actor, permission) : covers(scopeOf(actor, permission), unitPath);
+  const allowed =
+    unitPath === undefined ? hasPermission(actor, permission) : covers(scopeOf(actor, permission), unitPath);
   if (!allowed) throw new Forbidden();
 }
 

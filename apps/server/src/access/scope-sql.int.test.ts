@@ -22,17 +22,23 @@ describe('scope filter in SQL', () => {
 
   it('selects exactly the units the scope covers, for any set of granted units', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uniqueArray(fc.integer({ min: 0, max: units.length - 1 }), { maxLength: 5 }), async (picked) => {
-        const scope = { tenantId: t.tenant.tenantId, paths: minimalPaths(picked.map((i) => units[i]!.path)) };
-        const rows = await t.ctx.db
-          .selectFrom('org_unit')
-          .select('path')
-          .where('tenant_id', '=', scope.tenantId)
-          .where(inScope(scope, 'path'))
-          .execute();
-        const expected = units.filter((u) => covers(scope, u.path)).map((u) => u.path);
-        expect(rows.map((r) => r.path).sort()).toEqual(expected.sort());
-      }),
+      fc.asyncProperty(
+        fc.uniqueArray(fc.integer({ min: 0, max: units.length - 1 }), { maxLength: 5 }),
+        async (picked) => {
+          const scope = {
+            tenantId: t.tenant.tenantId,
+            paths: minimalPaths(picked.map((i) => units[i]!.path)),
+          };
+          const rows = await t.ctx.db
+            .selectFrom('org_unit')
+            .select('path')
+            .where('tenant_id', '=', scope.tenantId)
+            .where(inScope(scope, 'path'))
+            .execute();
+          const expected = units.filter((u) => covers(scope, u.path)).map((u) => u.path);
+          expect(rows.map((r) => r.path).sort()).toEqual(expected.sort());
+        },
+      ),
       { numRuns: 40 },
     );
   });

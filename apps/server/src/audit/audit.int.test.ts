@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { pgliteOptions } from '../db/engine';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../test/client';
@@ -12,6 +11,7 @@ import { createTestContext, type TestContext, type TestUnit, type TestUser } fro
 import { testEngine } from '../../test/database';
 import { systemActor } from '../access/actor';
 import { ensureTenant } from '../bootstrap';
+import { pgliteOptions } from '../db/engine';
 import { recordAudit } from './audit';
 import { verifyAuditChain } from './verify';
 
@@ -398,7 +398,9 @@ describe('audit trail', () => {
     });
     afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-    it('exits 0 on an intact chain and names the broken entry after tampering', { timeout: 180_000 }, async () => {
+    it('exits 0 on an intact chain and names the broken entry after tampering', {
+      timeout: 180_000,
+    }, async () => {
       // PGlite: a data folder of its own. PostgreSQL: a tenant of its own in this file's database.
       const env: Record<string, string> =
         testEngine() === 'pglite'

@@ -21,7 +21,11 @@ export type AuditSource = Pick<Actor, 'tenantId' | 'userId' | 'displayName' | 'r
  * Appends one entry to the tenant's chain inside the caller's transaction, so the entry
  * exists exactly when the change does. Locking the chain head orders concurrent appends.
  */
-export async function recordAudit(tx: Transaction<DB>, source: AuditSource, event: AuditEvent): Promise<void> {
+export async function recordAudit(
+  tx: Transaction<DB>,
+  source: AuditSource,
+  event: AuditEvent,
+): Promise<void> {
   await sql`INSERT INTO audit_head (tenant_id, seq, hash) VALUES (${source.tenantId}, 0, ${GENESIS_HASH})
     ON CONFLICT (tenant_id) DO NOTHING`.execute(tx);
   const head = await tx

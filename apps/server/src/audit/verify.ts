@@ -30,7 +30,8 @@ export async function verifyAuditChain(db: Kysely<DB>, tenantId: string): Promis
     for (const row of rows) {
       const seq = Number(row.seq);
       const fail = (reason: string): Verification => ({ ok: false, checked, broken: { seq, reason } });
-      if (seq !== expected) return { ok: false, checked, broken: { seq: expected, reason: `entry ${expected} is missing` } };
+      if (seq !== expected)
+        return { ok: false, checked, broken: { seq: expected, reason: `entry ${expected} is missing` } };
       if (row.prev_hash !== prevHash) return fail('does not link to the entry before it');
       const entry: ChainedEntry = {
         tenantId: row.tenant_id,
@@ -55,10 +56,18 @@ export async function verifyAuditChain(db: Kysely<DB>, tenantId: string): Promis
     }
     if (rows.length < BATCH) break;
   }
-  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('tenant_id', '=', tenantId).executeTakeFirst();
+  const head = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
   const headSeq = head ? Number(head.seq) : 0;
   if (headSeq !== expected - 1 || (head && head.hash !== prevHash)) {
-    return { ok: false, checked, broken: { seq: expected, reason: `the chain ends at ${expected - 1} but its head is at ${headSeq}` } };
+    return {
+      ok: false,
+      checked,
+      broken: { seq: expected, reason: `the chain ends at ${expected - 1} but its head is at ${headSeq}` },
+    };
   }
   return { ok: true, checked, broken: null };
 }

@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { pgliteOptions } from '../db/engine';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase, testEngine } from '../../test/database';
+import { pgliteOptions } from '../db/engine';
 
 const BIN = fileURLToPath(new URL('../../bin/canbo.mjs', import.meta.url));
 

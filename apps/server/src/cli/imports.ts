@@ -49,7 +49,12 @@ export async function importCommand(config: Config, kind: string, file: string):
     const actor = systemActor(ctx.tenantId, 'cli');
     let result: Awaited<ReturnType<typeof services.imports.upload>>;
     try {
-      result = await services.imports.upload(actor, kind as ImportKind, { name: path.basename(source), bytes: fs.readFileSync(source) }, { inline: true, onProgress: progressPrinter() });
+      result = await services.imports.upload(
+        actor,
+        kind as ImportKind,
+        { name: path.basename(source), bytes: fs.readFileSync(source) },
+        { inline: true, onProgress: progressPrinter() },
+      );
     } catch (error) {
       if (error instanceof AppError) {
         console.error(`\nKhông nhập được / cannot import: ${error.messageVi}\n  ${error.messageEn}`);
@@ -61,20 +66,28 @@ export async function importCommand(config: Config, kind: string, file: string):
     const { run } = result;
     const n = (v: number) => formatInteger(v);
     if (run.status === 'applied') {
-      console.log(`Đã nhập / imported ${n(run.totalRows)} dòng: ${n(run.created)} mới (created), ${n(run.updated)} cập nhật (updated), ${n(run.unchanged)} không đổi (unchanged).`);
+      console.log(
+        `Đã nhập / imported ${n(run.totalRows)} dòng: ${n(run.created)} mới (created), ${n(run.updated)} cập nhật (updated), ${n(run.unchanged)} không đổi (unchanged).`,
+      );
       if (run.created + run.updated === 0) console.log('Không có thay đổi nào / nothing changed.');
       return 0;
     }
     if (run.status === 'failed') {
-      console.error(`Nhập không thành công, không dòng nào được ghi / import failed, nothing written: ${run.message ?? ''}\n  ${run.messageEn ?? ''}`);
+      console.error(
+        `Nhập không thành công, không dòng nào được ghi / import failed, nothing written: ${run.message ?? ''}\n  ${run.messageEn ?? ''}`,
+      );
       return 1;
     }
     const report = reportPath(source);
     const { bytes } = await services.imports.report(actor, run.id);
     fs.writeFileSync(report, bytes);
-    console.error(`Bị từ chối / rejected: ${n(run.errorCount)} lỗi (errors) — không dòng nào được ghi / nothing was written.`);
+    console.error(
+      `Bị từ chối / rejected: ${n(run.errorCount)} lỗi (errors) — không dòng nào được ghi / nothing was written.`,
+    );
     for (const issue of run.errors.slice(0, 20)) {
-      console.error(`  Dòng ${issue.row}, ${issue.column}${issue.cell ? ` (${issue.cell})` : ''}${issue.value ? ` "${issue.value}"` : ''}: ${issue.message}`);
+      console.error(
+        `  Dòng ${issue.row}, ${issue.column}${issue.cell ? ` (${issue.cell})` : ''}${issue.value ? ` "${issue.value}"` : ''}: ${issue.message}`,
+      );
     }
     if (run.errorCount > 20) console.error(`  … và ${n(run.errorCount - 20)} lỗi khác (and more).`);
     console.error(`Báo cáo lỗi / error report: ${report}`);
@@ -84,8 +97,14 @@ export async function importCommand(config: Config, kind: string, file: string):
   }
 }
 
-export async function exportCommand(config: Config, kind: string, file: string, options: { unit?: string }): Promise<number> {
-  if (kind !== 'units' && kind !== 'people') throw new CliError('Usage: canbo export people|units FILE.xlsx [--unit CODE]');
+export async function exportCommand(
+  config: Config,
+  kind: string,
+  file: string,
+  options: { unit?: string },
+): Promise<number> {
+  if (kind !== 'units' && kind !== 'people')
+    throw new CliError('Usage: canbo export people|units FILE.xlsx [--unit CODE]');
   const target = path.resolve(file);
   const runtime = await openRuntime(config, createLogger({ ...config, logLevel: 'warn' }));
   try {
@@ -93,7 +112,12 @@ export async function exportCommand(config: Config, kind: string, file: string, 
     const actor = systemActor(ctx.tenantId, 'cli');
     let unitId: string | undefined;
     if (options.unit) {
-      const unit = await ctx.db.selectFrom('org_unit').select('id').where('tenant_id', '=', ctx.tenantId).where('code', '=', options.unit).executeTakeFirst();
+      const unit = await ctx.db
+        .selectFrom('org_unit')
+        .select('id')
+        .where('tenant_id', '=', ctx.tenantId)
+        .where('code', '=', options.unit)
+        .executeTakeFirst();
       if (!unit) throw new CliError(`Không có đơn vị mã / no unit with code "${options.unit}".`);
       unitId = unit.id;
     }

@@ -44,7 +44,9 @@ export async function serve(config: Config, roles: Set<ProcessRole>): Promise<vo
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     lines.push(`canbo đang chạy / is running: http://${shown}:${config.port}`);
   }
-  lines.push(`Cơ sở dữ liệu / database: ${ctx.engine === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL'}`);
+  lines.push(
+    `Cơ sở dữ liệu / database: ${ctx.engine === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL'}`,
+  );
   if (admin.generatedPassword) {
     lines.push(
       '',
@@ -57,7 +59,8 @@ export async function serve(config: Config, roles: Set<ProcessRole>): Promise<vo
   }
   if (demoAccounts.length) {
     lines.push('', `Tài khoản dùng thử / demo accounts (mật khẩu / password: ${DEMO_PASSWORD}):`);
-    for (const a of demoAccounts) lines.push(`  ${a.username.padEnd(14)} ${a.role.padEnd(10)} ${a.displayName}`);
+    for (const a of demoAccounts)
+      lines.push(`  ${a.username.padEnd(14)} ${a.role.padEnd(10)} ${a.displayName}`);
   }
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
 }

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
+import { Health } from '@canbo/domain';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { Health } from '@canbo/domain';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -19,9 +19,9 @@ import { registerAuditRoutes } from '../modules/audit/audit.routes';
 import { registerAuthRoutes } from '../modules/auth/auth.routes';
 import { registerImportRoutes } from '../modules/imports/imports.routes';
 import { registerJobRoutes } from '../modules/jobs/jobs.routes';
-import { registerOrgRoutes } from '../modules/units/org.routes';
 import { registerPeopleRoutes } from '../modules/people/people.routes';
 import { registerSettingsRoutes } from '../modules/settings/settings.routes';
+import { registerOrgRoutes } from '../modules/units/org.routes';
 import { registerUnitRoutes } from '../modules/units/units.routes';
 import { registerUserRoutes } from '../modules/users/users.routes';
 import { createServices, type Services } from '../services';
@@ -93,16 +93,25 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'canbo API', description: 'Quản lý công tác cán bộ — cadre work management', version: ctx.config.version },
+      info: {
+        title: 'canbo API',
+        description: 'Quản lý công tác cán bộ — cadre work management',
+        version: ctx.config.version,
+      },
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list' },
+  });
 
   registerSession(app, ctx);
   app.addHook('preValidation', async (request) => {
     if (request.body !== undefined) request.body = normalizeInput(request.body, 'body');
-    if (request.query && typeof request.query === 'object') request.query = normalizeInput(request.query, 'query');
+    if (request.query && typeof request.query === 'object')
+      request.query = normalizeInput(request.query, 'query');
   });
 
   const routes = { app, services, signInRatePerMinute: options.signInRatePerMinute ?? 20 };

@@ -7,9 +7,18 @@ import { BadRequest } from '../errors';
 export function normalizeInput(value: unknown, path = 'body'): unknown {
   if (typeof value === 'string') {
     if (value.includes('\u0000')) {
-      throw new BadRequest('INVALID_CHARACTER', `${path}: có ký tự không hợp lệ (NUL).`, `${path}: contains an invalid character (NUL).`, [
-        { path, message: 'Có ký tự không hợp lệ (NUL).', messageEn: 'Contains an invalid character (NUL).' },
-      ]);
+      throw new BadRequest(
+        'INVALID_CHARACTER',
+        `${path}: có ký tự không hợp lệ (NUL).`,
+        `${path}: contains an invalid character (NUL).`,
+        [
+          {
+            path,
+            message: 'Có ký tự không hợp lệ (NUL).',
+            messageEn: 'Contains an invalid character (NUL).',
+          },
+        ],
+      );
     }
     return value.normalize('NFC');
   }

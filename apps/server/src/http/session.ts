@@ -51,7 +51,10 @@ export function issueCsrfCookie(request: FastifyRequest, reply: FastifyReply): s
 }
 
 export function registerSession(app: FastifyInstance, ctx: AppContext): void {
-  const policy = { idleMinutes: ctx.config.sessionIdleMinutes, absoluteHours: ctx.config.sessionAbsoluteHours };
+  const policy = {
+    idleMinutes: ctx.config.sessionIdleMinutes,
+    absoluteHours: ctx.config.sessionAbsoluteHours,
+  };
   app.decorateRequest('session', null);
   app.decorateRequest('actor', null as unknown as Actor);
 
@@ -82,13 +85,22 @@ export function registerSession(app: FastifyInstance, ctx: AppContext): void {
       const header = request.headers[CSRF_HEADER];
       const expected = request.session ? request.session.csrfToken : request.cookies[CSRF_COOKIE];
       if (!sameToken(typeof header === 'string' ? header : undefined, expected)) {
-        throw new AppError(403, 'CSRF_INVALID', 'Phiên làm việc không hợp lệ, hãy tải lại trang.', 'Missing or invalid CSRF token; reload the page.');
+        throw new AppError(
+          403,
+          'CSRF_INVALID',
+          'Phiên làm việc không hợp lệ, hãy tải lại trang.',
+          'Missing or invalid CSRF token; reload the page.',
+        );
       }
     }
     if (access === 'public') return;
     if (!request.session) throw new Unauthenticated();
     if (access === 'user' && request.session.pending === 'password_change') {
-      throw new Forbidden('Bạn cần đổi mật khẩu trước khi tiếp tục.', 'Change your password first.', 'PASSWORD_CHANGE_REQUIRED');
+      throw new Forbidden(
+        'Bạn cần đổi mật khẩu trước khi tiếp tục.',
+        'Change your password first.',
+        'PASSWORD_CHANGE_REQUIRED',
+      );
     }
     if (access === 'user' && request.session.pending === 'totp_enrollment') {
       throw new Forbidden(

@@ -43,7 +43,11 @@ export async function enqueue(db: Kysely<DB>, options: EnqueueOptions): Promise<
 }
 
 /** Takes the oldest due job; SKIP LOCKED lets several workers share one queue. */
-export async function claimJob(db: Kysely<DB>, workerId: string, kinds: readonly string[]): Promise<JobRow | null> {
+export async function claimJob(
+  db: Kysely<DB>,
+  workerId: string,
+  kinds: readonly string[],
+): Promise<JobRow | null> {
   if (kinds.length === 0) return null;
   const { rows } = await sql<JobRow>`
     UPDATE job SET state = 'running', locked_at = now(), locked_by = ${workerId}, attempts = attempts + 1
@@ -60,7 +64,13 @@ export async function claimJob(db: Kysely<DB>, workerId: string, kinds: readonly
 export async function completeJob(db: Kysely<DB>, job: JobRow, result: unknown): Promise<void> {
   await db
     .updateTable('job')
-    .set({ state: 'done', finished_at: new Date(), result: JSON.stringify(result ?? null), locked_at: null, locked_by: null })
+    .set({
+      state: 'done',
+      finished_at: new Date(),
+      result: JSON.stringify(result ?? null),
+      locked_at: null,
+      locked_by: null,
+    })
     .where('tenant_id', '=', job.tenant_id)
     .where('id', '=', job.id)
     .execute();
@@ -72,7 +82,12 @@ export function backoffSeconds(attempts: number): number {
 }
 
 /** A failed attempt goes back to the queue after a backoff, or ends in `failed` when attempts run out. */
-export async function failJob(db: Kysely<DB>, job: JobRow, error: unknown, now = new Date()): Promise<'queued' | 'failed'> {
+export async function failJob(
+  db: Kysely<DB>,
+  job: JobRow,
+  error: unknown,
+  now = new Date(),
+): Promise<'queued' | 'failed'> {
   const message = (error instanceof Error ? (error.stack ?? error.message) : String(error)).slice(0, 4_000);
   const final = job.attempts >= job.max_attempts;
   await db

@@ -16,7 +16,12 @@ export const SCHEDULES: Schedule[] = [{ kind: 'sessions.cleanup', pattern: '*/15
  * Each tick enqueues one job keyed by kind and minute, so several cron processes
  * sharing a database still create it once.
  */
-export function startSchedules(db: Kysely<DB>, tenantId: string, logger: Logger, schedules = SCHEDULES): () => void {
+export function startSchedules(
+  db: Kysely<DB>,
+  tenantId: string,
+  logger: Logger,
+  schedules = SCHEDULES,
+): () => void {
   const crons = schedules.map(
     (s) =>
       new Cron(s.pattern, { protect: true }, async (self: Cron) => {

@@ -13,7 +13,12 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-export function createWorker(db: Kysely<DB>, handlers: Record<string, JobHandler>, logger: Logger, pollMs = 1_000): Worker {
+export function createWorker(
+  db: Kysely<DB>,
+  handlers: Record<string, JobHandler>,
+  logger: Logger,
+  pollMs = 1_000,
+): Worker {
   const id = `${os.hostname()}:${process.pid}`;
   const kinds = Object.keys(handlers);
   let timer: NodeJS.Timeout | null = null;
@@ -53,7 +58,9 @@ export function createWorker(db: Kysely<DB>, handlers: Record<string, JobHandler
     drain,
     start() {
       stopped = false;
-      running = requeueStale(db).catch((error) => logger.error({ err: error }, 'requeue of stale jobs failed'));
+      running = requeueStale(db).catch((error) =>
+        logger.error({ err: error }, 'requeue of stale jobs failed'),
+      );
       schedule();
     },
     async stop() {

@@ -12,7 +12,7 @@ import { addPartyCommittees } from './plan-party';
 import { addCityPublicUnits, addSchoolsAndHospitals } from './plan-public';
 import type { ProfileName } from './profiles';
 import type { Random } from './random';
-import { heads, OLD_UNIT_DATE, type PlanOptions, type RootRef, staffing, type TreeBuilder } from './tree';
+import { heads, type PlanOptions, type RootRef, staffing, type TreeBuilder } from './tree';
 
 /** Adds the whole organisation under the root: city bodies, party organisations, communes. */
 export function planOrganisation(b: TreeBuilder, rng: Random, opts: PlanOptions): void {

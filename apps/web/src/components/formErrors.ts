@@ -26,7 +26,8 @@ export function placeFieldErrors(
   const byField = new Map<string, { name: NamePath; errors: string[] }>();
   for (const d of err.details) {
     const last = d.path.split('.').pop() ?? '';
-    const name = typeof fields === 'function' ? fields(last, d.path) : fields.includes(last) ? last : undefined;
+    const name =
+      typeof fields === 'function' ? fields(last, d.path) : fields.includes(last) ? last : undefined;
     if (name === undefined) {
       rest.push(d);
       continue;

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPasswordPolicy, PASSWORD_MIN_LENGTH } from './password-policy';
 
-const rules = (password: string, username?: string) => checkPasswordPolicy(password, username).map((f) => f.rule);
+const rules = (password: string, username?: string) =>
+  checkPasswordPolicy(password, username).map((f) => f.rule);
 
 describe('password policy', () => {
   it('accepts a long password with letters and digits', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RoleSchema } from './auth';
-import { Id, PageQuery, Version, pageOf } from './common';
+import { Id, PageQuery, pageOf, Version } from './common';
 
 export const SecuritySettings = z.object({
   totpRequiredRoles: z.array(RoleSchema),
@@ -34,9 +34,7 @@ export const AuditQuery = PageQuery.extend({
 export const AuditVerification = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
-  broken: z
-    .object({ seq: z.number().int(), reason: z.string() })
-    .nullable(),
+  broken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
 });
 
 export const JobState = z.enum(['queued', 'running', 'done', 'failed']);

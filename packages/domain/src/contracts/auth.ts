@@ -59,5 +59,10 @@ export const ChangePasswordInput = z.strictObject({
 });
 
 export const TotpSetupView = z.object({ secret: z.string(), otpauthUri: z.string() });
-export const TotpCodeInput = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/) });
+export const TotpCodeInput = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+});
 export const PasswordConfirmInput = z.strictObject({ password: z.string().min(1).max(256) });

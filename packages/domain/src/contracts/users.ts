@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RoleSchema, Username } from './auth';
-import { Id, PageQuery, Version, pageOf } from './common';
+import { Id, PageQuery, pageOf, Version } from './common';
 
 export const DisplayName = z.string().trim().min(1).max(200);
 export const Email = z.email().max(254);

@@ -6,8 +6,10 @@ const tags = ['audit'];
 
 export function registerAuditRoutes({ app: base, services }: RouteDeps): void {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  app.get('/api/audit', { schema: { tags, querystring: AuditQuery, response: { 200: AuditPage } } }, (request) =>
-    services.audit.list(request.actor, request.query),
+  app.get(
+    '/api/audit',
+    { schema: { tags, querystring: AuditQuery, response: { 200: AuditPage } } },
+    (request) => services.audit.list(request.actor, request.query),
   );
   app.get('/api/audit/verify', { schema: { tags, response: { 200: AuditVerification } } }, (request) =>
     services.audit.verify(request.actor),

@@ -23,7 +23,11 @@ export function createAuditService(ctx: AppContext) {
     return dbx
       .selectFrom('audit_log')
       .where('tenant_id', '=', tenantId)
-      .where((eb) => (wide ? eb.or([eb('unit_path', 'is', null), inScope(scope, 'unit_path')]) : inScope(scope, 'unit_path')));
+      .where((eb) =>
+        wide
+          ? eb.or([eb('unit_path', 'is', null), inScope(scope, 'unit_path')])
+          : inScope(scope, 'unit_path'),
+      );
   }
 
   async function list(actor: Actor, query: AuditQuery) {
@@ -33,7 +37,12 @@ export function createAuditService(ctx: AppContext) {
     if (query.entityType) q = q.where('entity_type', '=', query.entityType);
     if (query.entityId) q = q.where('entity_id', '=', query.entityId);
     const [rows, count] = await Promise.all([
-      q.selectAll().orderBy('seq', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+      q
+        .selectAll()
+        .orderBy('seq', 'desc')
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize)
+        .execute(),
       q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
     ]);
     return {

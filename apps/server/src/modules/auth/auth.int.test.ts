@@ -92,28 +92,48 @@ describe('sign-in, sessions and second factor', () => {
 
   it('the cleanup job deletes expired sessions', async () => {
     await t.as(staff);
-    await t.ctx.db.updateTable('user_session').set({ expires_at: new Date(Date.now() - 1000) }).execute();
+    await t.ctx.db
+      .updateTable('user_session')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .execute();
     const deleted = await t.services.auth.cleanupExpiredSessions();
     expect(deleted).toBeGreaterThan(0);
-    const left = await t.ctx.db.selectFrom('user_session').select('id').where('expires_at', '<', new Date()).execute();
+    const left = await t.ctx.db
+      .selectFrom('user_session')
+      .select('id')
+      .where('expires_at', '<', new Date())
+      .execute();
     expect(left).toHaveLength(0);
   });
 
   it('changes the password, enforcing the policy', async () => {
     const user = await t.build.user({ role: 'staff' });
     const client = await t.as(user);
-    const weak = await client.post('/api/auth/password', { currentPassword: user.password, newPassword: 'short1' });
+    const weak = await client.post('/api/auth/password', {
+      currentPassword: user.password,
+      newPassword: 'short1',
+    });
     expect(weak.status).toBe(422);
     expect(weak.body.error.code).toBe('WEAK_PASSWORD');
     expect(weak.body.error.details[0].path).toBe('newPassword');
-    const wrong = await client.post('/api/auth/password', { currentPassword: 'not-it-123', newPassword: 'Mat khau moi 2026' });
+    const wrong = await client.post('/api/auth/password', {
+      currentPassword: 'not-it-123',
+      newPassword: 'Mat khau moi 2026',
+    });
     expect(wrong.body.error.code).toBe('WRONG_PASSWORD');
-    expect((await client.post('/api/auth/password', { currentPassword: user.password, newPassword: 'Mat khau moi 2026' })).status).toBe(204);
+    expect(
+      (
+        await client.post('/api/auth/password', {
+          currentPassword: user.password,
+          newPassword: 'Mat khau moi 2026',
+        })
+      ).status,
+    ).toBe(204);
     expect((await t.anonymous().signIn(user.username, user.password)).status).toBe(401);
     expect((await t.anonymous().signIn(user.username, 'Mat khau moi 2026')).status).toBe(200);
   });
 
-  it("an admin reset forces a change at next sign-in and blocks the app until then", async () => {
+  it('an admin reset forces a change at next sign-in and blocks the app until then', async () => {
     const user = await t.build.user({ role: 'staff' });
     const admin = await t.as(await t.build.user({ role: 'admin' }));
     const reset = await admin.post(`/api/users/${user.id}/reset-password`);
@@ -125,7 +145,10 @@ describe('sign-in, sessions and second factor', () => {
     const blocked = await client.get('/api/units');
     expect(blocked.status).toBe(403);
     expect(blocked.body.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
-    expect((await client.post('/api/auth/password', { currentPassword: temp, newPassword: 'Doi mat khau 2027' })).status).toBe(204);
+    expect(
+      (await client.post('/api/auth/password', { currentPassword: temp, newPassword: 'Doi mat khau 2027' }))
+        .status,
+    ).toBe(204);
     expect((await client.get('/api/auth/me')).body.pending).toBeNull();
     expect((await client.get('/api/units')).status).toBe(200);
   });
@@ -134,7 +157,14 @@ describe('sign-in, sessions and second factor', () => {
     const officer = await t.build.user({ role: 'officer' });
     const admin = await t.as(await t.build.user({ role: 'admin' }));
     const settings = (await admin.get('/api/settings/security')).body;
-    expect((await admin.put('/api/settings/security', { totpRequiredRoles: ['officer'], version: settings.version })).status).toBe(200);
+    expect(
+      (
+        await admin.put('/api/settings/security', {
+          totpRequiredRoles: ['officer'],
+          version: settings.version,
+        })
+      ).status,
+    ).toBe(200);
 
     const client = await t.as(officer);
     expect((await client.get('/api/auth/me')).body.pending).toBe('totp_enrollment');
@@ -143,14 +173,18 @@ describe('sign-in, sessions and second factor', () => {
     expect(setup.body.otpauthUri).toMatch(/^otpauth:\/\/totp\//);
     expect((await client.post('/api/auth/totp/enable', { code: '000000' })).status).toBe(422);
     const enrolledAt = Date.now() - 30_000; // a code from the previous step, so the next sign-in code is fresh
-    expect((await client.post('/api/auth/totp/enable', { code: totpCode(setup.body.secret, enrolledAt) })).status).toBe(204);
+    expect(
+      (await client.post('/api/auth/totp/enable', { code: totpCode(setup.body.secret, enrolledAt) })).status,
+    ).toBe(204);
     expect((await client.get('/api/auth/me')).body.pending).toBeNull();
 
     const next = t.anonymous();
     const first = await next.signIn(officer.username, officer.password);
     expect(first.status).toBe(401);
     expect(first.body.error.code).toBe('TOTP_REQUIRED');
-    expect((await next.signIn(officer.username, officer.password, '123456')).body.error.code).toBe('TOTP_INVALID');
+    expect((await next.signIn(officer.username, officer.password, '123456')).body.error.code).toBe(
+      'TOTP_INVALID',
+    );
     const code = totpCode(setup.body.secret);
     expect((await next.signIn(officer.username, officer.password, code)).status).toBe(200);
     // A code works once.

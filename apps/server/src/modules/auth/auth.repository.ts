@@ -30,7 +30,11 @@ interface GrantJson {
 }
 
 /** One round trip per request: the session, its user, their grants and the sign-in settings. */
-export async function findSession(db: Kysely<DB>, tenantId: string, sessionId: string): Promise<SessionRow | null> {
+export async function findSession(
+  db: Kysely<DB>,
+  tenantId: string,
+  sessionId: string,
+): Promise<SessionRow | null> {
   const { rows } = await sql<{
     id: string;
     user_id: string;
@@ -117,7 +121,11 @@ export function insertSession(
 }
 
 export function deleteSession(tx: Transaction<DB> | Kysely<DB>, tenantId: string, sessionId: string) {
-  return tx.deleteFrom('user_session').where('tenant_id', '=', tenantId).where('id', '=', sessionId).execute();
+  return tx
+    .deleteFrom('user_session')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', sessionId)
+    .execute();
 }
 
 /** Other sessions of a user end when the password changes or is reset. */
@@ -127,7 +135,12 @@ export function deleteUserSessions(tx: Transaction<DB>, tenantId: string, userId
   return q.execute();
 }
 
-export async function deleteExpiredSessions(db: Kysely<DB>, tenantId: string, now: Date, idleMinutes: number) {
+export async function deleteExpiredSessions(
+  db: Kysely<DB>,
+  tenantId: string,
+  now: Date,
+  idleMinutes: number,
+) {
   const idleCutoff = new Date(now.getTime() - idleMinutes * 60_000);
   const result = await db
     .deleteFrom('user_session')
@@ -140,7 +153,9 @@ export async function deleteExpiredSessions(db: Kysely<DB>, tenantId: string, no
 export function findCredentials(tx: Transaction<DB>, tenantId: string, usernameKey: string) {
   return tx
     .selectFrom('app_user as u')
-    .innerJoin('org_unit as o', (j) => j.onRef('o.tenant_id', '=', 'u.tenant_id').onRef('o.id', '=', 'u.unit_id'))
+    .innerJoin('org_unit as o', (j) =>
+      j.onRef('o.tenant_id', '=', 'u.tenant_id').onRef('o.id', '=', 'u.unit_id'),
+    )
     .select([
       'u.id',
       'u.username',
@@ -164,7 +179,9 @@ export function findCredentials(tx: Transaction<DB>, tenantId: string, usernameK
 export function credentialsById(tx: Transaction<DB>, tenantId: string, userId: string) {
   return tx
     .selectFrom('app_user as u')
-    .innerJoin('org_unit as o', (j) => j.onRef('o.tenant_id', '=', 'u.tenant_id').onRef('o.id', '=', 'u.unit_id'))
+    .innerJoin('org_unit as o', (j) =>
+      j.onRef('o.tenant_id', '=', 'u.tenant_id').onRef('o.id', '=', 'u.unit_id'),
+    )
     .select([
       'u.id',
       'u.username',
@@ -193,7 +210,12 @@ type CredentialChanges = Partial<{
   last_sign_in_at: Date;
 }>;
 
-export function updateCredentials(tx: Transaction<DB>, tenantId: string, userId: string, changes: CredentialChanges) {
+export function updateCredentials(
+  tx: Transaction<DB>,
+  tenantId: string,
+  userId: string,
+  changes: CredentialChanges,
+) {
   return tx
     .updateTable('app_user')
     .set({ ...changes, updated_at: new Date() })

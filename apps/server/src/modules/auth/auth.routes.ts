@@ -22,9 +22,13 @@ export function registerAuthRoutes({ app: base, services, signInRatePerMinute }:
 
   const me = async (request: FastifyRequest) => users.me(request.actor, request.session!);
 
-  app.get('/api/auth/csrf', { config: { access: 'public' }, schema: { tags, response: { 200: CsrfView } } }, async (request, reply) => ({
-    csrfToken: issueCsrfCookie(request, reply),
-  }));
+  app.get(
+    '/api/auth/csrf',
+    { config: { access: 'public' }, schema: { tags, response: { 200: CsrfView } } },
+    async (request, reply) => ({
+      csrfToken: issueCsrfCookie(request, reply),
+    }),
+  );
 
   app.get('/api/auth/me', { config: { access: 'pending' }, schema: { tags, response: { 200: Me } } }, me);
 
@@ -43,7 +47,10 @@ export function registerAuthRoutes({ app: base, services, signInRatePerMinute }:
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
       });
-      reply.setCookie(SESSION_COOKIE, signedIn.token, { ...cookieOptions(request, true), expires: signedIn.expiresAt });
+      reply.setCookie(SESSION_COOKIE, signedIn.token, {
+        ...cookieOptions(request, true),
+        expires: signedIn.expiresAt,
+      });
       reply.clearCookie(CSRF_COOKIE, { path: '/' });
       return users.meForSession(signedIn.sessionId, request.id, request.ip);
     },
@@ -61,9 +68,17 @@ export function registerAuthRoutes({ app: base, services, signInRatePerMinute }:
 
   app.post(
     '/api/auth/password',
-    { config: { access: 'pending' }, schema: { tags, body: ChangePasswordInput, response: { 204: NoContent } } },
+    {
+      config: { access: 'pending' },
+      schema: { tags, body: ChangePasswordInput, response: { 204: NoContent } },
+    },
     async (request, reply) => {
-      await auth.changePassword(request.actor, request.session!.id, request.body.currentPassword, request.body.newPassword);
+      await auth.changePassword(
+        request.actor,
+        request.session!.id,
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
       return reply.status(204).send(null);
     },
   );

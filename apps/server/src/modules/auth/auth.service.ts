@@ -23,7 +23,9 @@ export interface SignedIn {
 
 export type Pending = Me['pending'];
 
-export function pendingStep(session: Pick<repo.SessionRow, 'mustChangePassword' | 'totpEnabled' | 'grants' | 'totpRequiredRoles'>): Pending {
+export function pendingStep(
+  session: Pick<repo.SessionRow, 'mustChangePassword' | 'totpEnabled' | 'grants' | 'totpRequiredRoles'>,
+): Pending {
   if (session.mustChangePassword) return 'password_change';
   const required = session.grants.some((g) => session.totpRequiredRoles.includes(g.role));
   return required && !session.totpEnabled ? 'totp_enrollment' : null;
@@ -42,7 +44,11 @@ const locked = (until: Date) =>
     [{ path: 'lockedUntil', message: until.toISOString() }],
   );
 const invalid = () =>
-  new Unauthenticated('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.', 'Wrong username or password.');
+  new Unauthenticated(
+    'INVALID_CREDENTIALS',
+    'Tên đăng nhập hoặc mật khẩu không đúng.',
+    'Wrong username or password.',
+  );
 
 export function createAuthService(ctx: AppContext) {
   const { db, tenantId, config } = ctx;
@@ -81,9 +87,16 @@ export function createAuthService(ctx: AppContext) {
       const passwordOk = await verifyPassword(user.password_hash, input.password);
       if (passwordOk && user.disabled) return fail('disabled', invalid());
       if (passwordOk && user.totp_enabled && !input.totpCode) {
-        return new Unauthenticated('TOTP_REQUIRED', 'Nhập mã xác thực 6 chữ số.', 'Enter the 6-digit authentication code.');
+        return new Unauthenticated(
+          'TOTP_REQUIRED',
+          'Nhập mã xác thực 6 chữ số.',
+          'Enter the 6-digit authentication code.',
+        );
       }
-      const step = passwordOk && user.totp_enabled && user.totp_secret ? matchTotp(user.totp_secret, input.totpCode!) : null;
+      const step =
+        passwordOk && user.totp_enabled && user.totp_secret
+          ? matchTotp(user.totp_secret, input.totpCode!)
+          : null;
       const totpOk = !user.totp_enabled || (step !== null && step > Number(user.totp_last_step ?? 0));
       if (!passwordOk || !totpOk) {
         const attempts = user.failed_attempts + 1;
@@ -95,7 +108,10 @@ export function createAuthService(ctx: AppContext) {
         });
         if (lockNow) return fail('locked_now', locked(lockedUntil));
         return passwordOk
-          ? fail('wrong_totp', new Unauthenticated('TOTP_INVALID', 'Mã xác thực không đúng.', 'Wrong authentication code.'))
+          ? fail(
+              'wrong_totp',
+              new Unauthenticated('TOTP_INVALID', 'Mã xác thực không đúng.', 'Wrong authentication code.'),
+            )
           : fail('wrong_password', invalid());
       }
       const token = newSessionToken();
@@ -133,20 +149,45 @@ export function createAuthService(ctx: AppContext) {
   async function signOut(actor: Actor, sessionId: string): Promise<void> {
     await db.transaction().execute(async (tx) => {
       await repo.deleteSession(tx, tenantId, sessionId);
-      await recordAudit(tx, actor, { action: 'auth.signedOut', entityType: 'user', entityId: actor.userId, unitPath: null });
+      await recordAudit(tx, actor, {
+        action: 'auth.signedOut',
+        entityType: 'user',
+        entityId: actor.userId,
+        unitPath: null,
+      });
     });
   }
 
-  async function changePassword(actor: Actor, sessionId: string, currentPassword: string, newPassword: string) {
-    const user = await db.transaction().execute(async (tx) => repo.credentialsById(tx, tenantId, actor.userId!));
+  async function changePassword(
+    actor: Actor,
+    sessionId: string,
+    currentPassword: string,
+    newPassword: string,
+  ) {
+    const user = await db
+      .transaction()
+      .execute(async (tx) => repo.credentialsById(tx, tenantId, actor.userId!));
     if (!(await verifyPassword(user.password_hash, currentPassword))) {
-      throw new RuleViolation('WRONG_PASSWORD', 'Mật khẩu hiện tại không đúng.', 'The current password is wrong.', [
-        { path: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.', messageEn: 'The current password is wrong.' },
-      ]);
+      throw new RuleViolation(
+        'WRONG_PASSWORD',
+        'Mật khẩu hiện tại không đúng.',
+        'The current password is wrong.',
+        [
+          {
+            path: 'currentPassword',
+            message: 'Mật khẩu hiện tại không đúng.',
+            messageEn: 'The current password is wrong.',
+          },
+        ],
+      );
     }
     const failures = checkPasswordPolicy(newPassword, user.username);
     if (await verifyPassword(user.password_hash, newPassword)) {
-      failures.push({ rule: 'common', vi: 'Mật khẩu mới phải khác mật khẩu cũ.', en: 'The new password must differ from the old one.' });
+      failures.push({
+        rule: 'common',
+        vi: 'Mật khẩu mới phải khác mật khẩu cũ.',
+        en: 'The new password must differ from the old one.',
+      });
     }
     if (failures.length > 0) {
       throw new RuleViolation(
@@ -179,11 +220,20 @@ export function createAuthService(ctx: AppContext) {
     return db.transaction().execute(async (tx) => {
       const user = await repo.credentialsById(tx, tenantId, actor.userId!);
       if (user.totp_enabled) {
-        throw new RuleViolation('TOTP_ALREADY_ENABLED', 'Xác thực hai lớp đã được bật.', 'Two-factor authentication is already on.');
+        throw new RuleViolation(
+          'TOTP_ALREADY_ENABLED',
+          'Xác thực hai lớp đã được bật.',
+          'Two-factor authentication is already on.',
+        );
       }
       const secret = newTotpSecret();
       await repo.updateCredentials(tx, tenantId, user.id, { totp_secret: secret });
-      await recordAudit(tx, actor, { action: 'auth.totpSetupStarted', entityType: 'user', entityId: user.id, unitPath: user.unit_path });
+      await recordAudit(tx, actor, {
+        action: 'auth.totpSetupStarted',
+        entityType: 'user',
+        entityId: user.id,
+        unitPath: user.unit_path,
+      });
       return { secret, otpauthUri: otpauthUri(secret, user.username) };
     });
   }
@@ -198,7 +248,12 @@ export function createAuthService(ctx: AppContext) {
         ]);
       }
       await repo.updateCredentials(tx, tenantId, user.id, { totp_enabled: true, totp_last_step: step });
-      await recordAudit(tx, actor, { action: 'auth.totpEnabled', entityType: 'user', entityId: user.id, unitPath: user.unit_path });
+      await recordAudit(tx, actor, {
+        action: 'auth.totpEnabled',
+        entityType: 'user',
+        entityId: user.id,
+        unitPath: user.unit_path,
+      });
     });
   }
 
@@ -217,8 +272,17 @@ export function createAuthService(ctx: AppContext) {
           { path: 'password', message: 'Mật khẩu không đúng.', messageEn: 'Wrong password.' },
         ]);
       }
-      await repo.updateCredentials(tx, tenantId, user.id, { totp_enabled: false, totp_secret: null, totp_last_step: null });
-      await recordAudit(tx, actor, { action: 'auth.totpDisabled', entityType: 'user', entityId: user.id, unitPath: user.unit_path });
+      await repo.updateCredentials(tx, tenantId, user.id, {
+        totp_enabled: false,
+        totp_secret: null,
+        totp_last_step: null,
+      });
+      await recordAudit(tx, actor, {
+        action: 'auth.totpDisabled',
+        entityType: 'user',
+        entityId: user.id,
+        unitPath: user.unit_path,
+      });
     });
   }
 
@@ -227,7 +291,16 @@ export function createAuthService(ctx: AppContext) {
     return repo.deleteExpiredSessions(db, tenantId, now, config.sessionIdleMinutes);
   }
 
-  return { signIn, signOut, changePassword, setupTotp, enableTotp, disableTotp, cleanupExpiredSessions, policy };
+  return {
+    signIn,
+    signOut,
+    changePassword,
+    setupTotp,
+    enableTotp,
+    disableTotp,
+    cleanupExpiredSessions,
+    policy,
+  };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -273,7 +273,9 @@ export async function planPeople(db: Db, actor: Actor, tenantId: string, rows: r
       history.push({ id: newId(), personId: id, section, before: b, after: a });
     const unitChanged = !!target && target.unit_id !== unit.id;
     if (!target) {
-      entry('profile', null, { ...after, unitId: unit.id, unitName: unit.name });
+      // A new record's snapshot lists the fields it has; empty ones are left out.
+      const filled = Object.fromEntries(Object.entries(after).filter(([, v]) => v !== null));
+      entry('profile', null, { ...filled, unitId: unit.id, unitName: unit.name });
       if (partyAfter.status !== 'none') entry('party', null, partyAfter);
     } else {
       const profileDiff = diff(before!, after);

@@ -10,8 +10,12 @@ export function registerJobRoutes({ app: base, services }: RouteDeps): void {
   app.get('/api/jobs', { schema: { tags, querystring: JobQuery, response: { 200: JobPage } } }, (request) =>
     services.jobs.list(request.actor, request.query),
   );
-  app.post('/api/jobs/:id/retry', { schema: { tags, params: IdParams, response: { 204: z.null() } } }, async (request, reply) => {
-    await services.jobs.retry(request.actor, request.params.id);
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/api/jobs/:id/retry',
+    { schema: { tags, params: IdParams, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await services.jobs.retry(request.actor, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 }

@@ -12,7 +12,12 @@ export function createJobsService(ctx: AppContext) {
     let q = db.selectFrom('job').where('tenant_id', '=', tenantId);
     if (query.state) q = q.where('state', '=', query.state);
     const [rows, count] = await Promise.all([
-      q.selectAll().orderBy('created_at', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+      q
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize)
+        .execute(),
       q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
     ]);
     return {
@@ -37,14 +42,34 @@ export function createJobsService(ctx: AppContext) {
   async function retry(actor: Actor, id: string) {
     assertCan(actor, 'jobs.manage', rootPath);
     await db.transaction().execute(async (tx) => {
-      const job = await tx.selectFrom('job').select(['id', 'kind', 'state']).where('tenant_id', '=', tenantId).where('id', '=', id).forUpdate().executeTakeFirst();
+      const job = await tx
+        .selectFrom('job')
+        .select(['id', 'kind', 'state'])
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
       if (!job) throw new NotFound('job');
       if (job.state !== 'failed') {
-        throw new RuleViolation('JOB_NOT_FAILED', 'Chỉ chạy lại được công việc bị lỗi.', 'Only a failed job can be retried.');
+        throw new RuleViolation(
+          'JOB_NOT_FAILED',
+          'Chỉ chạy lại được công việc bị lỗi.',
+          'Only a failed job can be retried.',
+        );
       }
-      await tx.updateTable('job').set({ state: 'queued', attempts: 0, run_at: new Date(), finished_at: null })
-        .where('tenant_id', '=', tenantId).where('id', '=', id).execute();
-      await recordAudit(tx, actor, { action: 'job.retried', entityType: 'job', entityId: id, unitPath: null, after: { kind: job.kind } });
+      await tx
+        .updateTable('job')
+        .set({ state: 'queued', attempts: 0, run_at: new Date(), finished_at: null })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .execute();
+      await recordAudit(tx, actor, {
+        action: 'job.retried',
+        entityType: 'job',
+        entityId: id,
+        unitPath: null,
+        after: { kind: job.kind },
+      });
     });
   }
 

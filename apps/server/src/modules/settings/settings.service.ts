@@ -9,8 +9,15 @@ export function createSettingsService(ctx: AppContext) {
   const { db, tenantId, rootPath } = ctx;
 
   async function read() {
-    const row = await db.selectFrom('security_settings').select(['totp_required_roles', 'version']).where('tenant_id', '=', tenantId).executeTakeFirst();
-    return { totpRequiredRoles: (row?.totp_required_roles as Role[] | undefined) ?? [], version: row?.version ?? 1 };
+    const row = await db
+      .selectFrom('security_settings')
+      .select(['totp_required_roles', 'version'])
+      .where('tenant_id', '=', tenantId)
+      .executeTakeFirst();
+    return {
+      totpRequiredRoles: (row?.totp_required_roles as Role[] | undefined) ?? [],
+      version: row?.version ?? 1,
+    };
   }
 
   async function getSecurity(actor: Actor) {
@@ -24,16 +31,29 @@ export function createSettingsService(ctx: AppContext) {
     await db.transaction().execute(async (tx) => {
       await sql`INSERT INTO security_settings (tenant_id, totp_required_roles, version, updated_at)
         VALUES (${tenantId}, '[]', 1, now()) ON CONFLICT (tenant_id) DO NOTHING`.execute(tx);
-      const before = await tx.selectFrom('security_settings').select(['totp_required_roles', 'version']).where('tenant_id', '=', tenantId).forUpdate().executeTakeFirstOrThrow();
+      const before = await tx
+        .selectFrom('security_settings')
+        .select(['totp_required_roles', 'version'])
+        .where('tenant_id', '=', tenantId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
       if (before.version !== input.version) throw new Conflict();
       await tx
         .updateTable('security_settings')
-        .set({ totp_required_roles: JSON.stringify(roles), version: before.version + 1, updated_at: new Date() })
+        .set({
+          totp_required_roles: JSON.stringify(roles),
+          version: before.version + 1,
+          updated_at: new Date(),
+        })
         .where('tenant_id', '=', tenantId)
         .execute();
       await recordAudit(tx, actor, {
-        action: 'settings.securityUpdated', entityType: 'settings', entityId: 'security', unitPath: null,
-        before: { totpRequiredRoles: before.totp_required_roles }, after: { totpRequiredRoles: roles },
+        action: 'settings.securityUpdated',
+        entityType: 'settings',
+        entityId: 'security',
+        unitPath: null,
+        before: { totpRequiredRoles: before.totp_required_roles },
+        after: { totpRequiredRoles: roles },
       });
     });
     return read();

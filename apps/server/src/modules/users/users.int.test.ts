@@ -35,8 +35,16 @@ describe('users and grants under scope', () => {
 
   it('refuses a duplicate username whatever its case', async () => {
     const admin = await t.as(await t.build.user({ role: 'admin' }));
-    await admin.post('/api/users', { username: 'tran.thi.binh', displayName: 'Trần Thị Bình', unitId: ward.id });
-    const again = await admin.post('/api/users', { username: 'Tran.Thi.Binh', displayName: 'Trần Thị Bình', unitId: ward.id });
+    await admin.post('/api/users', {
+      username: 'tran.thi.binh',
+      displayName: 'Trần Thị Bình',
+      unitId: ward.id,
+    });
+    const again = await admin.post('/api/users', {
+      username: 'Tran.Thi.Binh',
+      displayName: 'Trần Thị Bình',
+      unitId: ward.id,
+    });
     expect(again.status).toBe(422);
     expect(again.body.error.code).toBe('USERNAME_TAKEN');
     expect(again.body.error.details[0].path).toBe('username');
@@ -61,9 +69,15 @@ describe('users and grants under scope', () => {
     expect(ok.status).toBe(201);
     const above = await officer.post(`/api/users/${target.id}/grants`, { role: 'staff', unitId: t.root.id });
     expect(above.status).toBe(404);
-    const adminRole = await officer.post(`/api/users/${target.id}/grants`, { role: 'admin', unitId: ward.id });
+    const adminRole = await officer.post(`/api/users/${target.id}/grants`, {
+      role: 'admin',
+      unitId: ward.id,
+    });
     expect(adminRole.status).toBe(403);
-    const twice = await officer.post(`/api/users/${target.id}/grants`, { role: 'head', unitId: wardOffice.id });
+    const twice = await officer.post(`/api/users/${target.id}/grants`, {
+      role: 'head',
+      unitId: wardOffice.id,
+    });
     expect(twice.body.error.code).toBe('GRANT_EXISTS');
     expect((await officer.delete(`/api/grants/${ok.body.id}`)).status).toBe(204);
     expect((await officer.get(`/api/users/${target.id}/grants`)).body).toEqual([]);
@@ -109,7 +123,9 @@ describe('users and grants under scope', () => {
     const target = await t.build.user({ unit: ward });
     const { version } = (await admin.get(`/api/users/${target.id}`)).body;
     const names = ['Phạm Thị Mai', 'Phạm Thị Lan', 'Phạm Thị Cúc', 'Phạm Thị Đào'];
-    const results = await Promise.all(names.map((displayName) => admin.patch(`/api/users/${target.id}`, { displayName, version })));
+    const results = await Promise.all(
+      names.map((displayName) => admin.patch(`/api/users/${target.id}`, { displayName, version })),
+    );
     const winners = results.filter((r) => r.status === 200);
     expect(winners).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(names.length - 1);

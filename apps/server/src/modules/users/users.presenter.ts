@@ -24,7 +24,14 @@ export function presentUser(row: UserRow): UserView {
 }
 
 export function presentGrant(userId: string, g: ActorGrant): GrantView {
-  return { id: g.id, userId, role: g.role, unitId: g.unitId, unitName: g.unitName, createdAt: g.createdAt.toISOString() };
+  return {
+    id: g.id,
+    userId,
+    role: g.role,
+    unitId: g.unitId,
+    unitName: g.unitName,
+    createdAt: g.createdAt.toISOString(),
+  };
 }
 
 /** The audit trail keeps what changed, never a password hash or a second-factor secret. */

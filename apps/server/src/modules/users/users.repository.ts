@@ -9,7 +9,9 @@ type Db = Kysely<DB> | Transaction<DB>;
 export function userRows(db: Db, tenantId: string) {
   return db
     .selectFrom('app_user as u')
-    .innerJoin('org_unit as o', (j) => j.onRef('o.tenant_id', '=', 'u.tenant_id').onRef('o.id', '=', 'u.unit_id'))
+    .innerJoin('org_unit as o', (j) =>
+      j.onRef('o.tenant_id', '=', 'u.tenant_id').onRef('o.id', '=', 'u.unit_id'),
+    )
     .select([
       'u.id',
       'u.username',
@@ -60,7 +62,10 @@ export async function listUsers(db: Db, scope: Scope, query: PageQuery & { unitP
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute(),
-    q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
 }
@@ -151,7 +156,15 @@ export function countUsers(db: Db, tenantId: string) {
 
 export function insertGrant(
   tx: Transaction<DB>,
-  row: { tenantId: string; id: string; userId: string; role: string; unitId: string; createdBy: string | null; now: Date },
+  row: {
+    tenantId: string;
+    id: string;
+    userId: string;
+    role: string;
+    unitId: string;
+    createdBy: string | null;
+    now: Date;
+  },
 ) {
   return tx
     .insertInto('role_grant')
@@ -173,8 +186,18 @@ export function insertGrant(
 export function findGrant(db: Db, scope: Scope, id: string) {
   return db
     .selectFrom('role_grant as g')
-    .innerJoin('org_unit as o', (j) => j.onRef('o.tenant_id', '=', 'g.tenant_id').onRef('o.id', '=', 'g.unit_id'))
-    .select(['g.id', 'g.user_id', 'g.role', 'g.unit_id', 'o.name as unit_name', 'o.path as unit_path', 'g.created_at'])
+    .innerJoin('org_unit as o', (j) =>
+      j.onRef('o.tenant_id', '=', 'g.tenant_id').onRef('o.id', '=', 'g.unit_id'),
+    )
+    .select([
+      'g.id',
+      'g.user_id',
+      'g.role',
+      'g.unit_id',
+      'o.name as unit_name',
+      'o.path as unit_path',
+      'g.created_at',
+    ])
     .where('g.tenant_id', '=', scope.tenantId)
     .where('g.id', '=', id)
     .where(inScope(scope, 'o.path'))

@@ -22,14 +22,20 @@ export function registerUserRoutes({ app: base, services }: RouteDeps): void {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { users } = services;
 
-  app.get('/api/users', { schema: { tags, querystring: UserListQuery, response: { 200: UserPage } } }, (request) =>
-    users.list(request.actor, request.query),
+  app.get(
+    '/api/users',
+    { schema: { tags, querystring: UserListQuery, response: { 200: UserPage } } },
+    (request) => users.list(request.actor, request.query),
   );
-  app.post('/api/users', { schema: { tags, body: CreateUserInput, response: { 201: CreatedUserView } } }, async (request, reply) =>
-    reply.status(201).send(await users.create(request.actor, request.body)),
+  app.post(
+    '/api/users',
+    { schema: { tags, body: CreateUserInput, response: { 201: CreatedUserView } } },
+    async (request, reply) => reply.status(201).send(await users.create(request.actor, request.body)),
   );
-  app.get('/api/users/:id', { schema: { tags, params: IdParams, response: { 200: UserDetail } } }, (request) =>
-    users.get(request.actor, request.params.id),
+  app.get(
+    '/api/users/:id',
+    { schema: { tags, params: IdParams, response: { 200: UserDetail } } },
+    (request) => users.get(request.actor, request.params.id),
   );
   app.patch(
     '/api/users/:id',
@@ -41,24 +47,39 @@ export function registerUserRoutes({ app: base, services }: RouteDeps): void {
     { schema: { tags, params: IdParams, response: { 200: TemporaryPasswordView } } },
     (request) => users.resetPassword(request.actor, request.params.id),
   );
-  app.post('/api/users/:id/unlock', { schema: { tags, params: IdParams, response: { 204: NoContent } } }, async (request, reply) => {
-    await users.unlock(request.actor, request.params.id);
-    return reply.status(204).send(null);
-  });
-  app.post('/api/users/:id/reset-totp', { schema: { tags, params: IdParams, response: { 204: NoContent } } }, async (request, reply) => {
-    await users.resetTotp(request.actor, request.params.id);
-    return reply.status(204).send(null);
-  });
-  app.get('/api/users/:id/grants', { schema: { tags, params: IdParams, response: { 200: z.array(GrantView) } } }, (request) =>
-    users.listGrants(request.actor, request.params.id),
+  app.post(
+    '/api/users/:id/unlock',
+    { schema: { tags, params: IdParams, response: { 204: NoContent } } },
+    async (request, reply) => {
+      await users.unlock(request.actor, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    '/api/users/:id/reset-totp',
+    { schema: { tags, params: IdParams, response: { 204: NoContent } } },
+    async (request, reply) => {
+      await users.resetTotp(request.actor, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+  app.get(
+    '/api/users/:id/grants',
+    { schema: { tags, params: IdParams, response: { 200: z.array(GrantView) } } },
+    (request) => users.listGrants(request.actor, request.params.id),
   );
   app.post(
     '/api/users/:id/grants',
     { schema: { tags, params: IdParams, body: GrantInput, response: { 201: GrantView } } },
-    async (request, reply) => reply.status(201).send(await users.addGrant(request.actor, request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await users.addGrant(request.actor, request.params.id, request.body)),
   );
-  app.delete('/api/grants/:id', { schema: { tags, params: IdParams, response: { 204: NoContent } } }, async (request, reply) => {
-    await users.removeGrant(request.actor, request.params.id);
-    return reply.status(204).send(null);
-  });
+  app.delete(
+    '/api/grants/:id',
+    { schema: { tags, params: IdParams, response: { 204: NoContent } } },
+    async (request, reply) => {
+      await users.removeGrant(request.actor, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 }

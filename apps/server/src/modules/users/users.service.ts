@@ -1,6 +1,6 @@
 import {
-  checkPasswordPolicy,
   type CreateUserInput,
+  checkPasswordPolicy,
   type GrantInput,
   type GrantView,
   type Me,
@@ -21,13 +21,23 @@ import { pendingStep, usernameKey } from '../auth/auth.service';
 import { hashPassword, temporaryPassword } from '../auth/passwords';
 import type { UnitsService } from '../units/units.service';
 import { grantsOfUser } from './grants.repository';
-import * as repo from './users.repository';
 import { auditableUser, presentGrant, presentUser } from './users.presenter';
+import * as repo from './users.repository';
 
 export function createUsersService(ctx: AppContext, units: UnitsService) {
   const { db, tenantId } = ctx;
 
-  function me(actor: Actor, session: { csrfToken: string; username: string; email: string | null; mustChangePassword: boolean; totpEnabled: boolean; pending: Me['pending'] }): Me {
+  function me(
+    actor: Actor,
+    session: {
+      csrfToken: string;
+      username: string;
+      email: string | null;
+      mustChangePassword: boolean;
+      totpEnabled: boolean;
+      pending: Me['pending'];
+    },
+  ): Me {
     const permissions = new Set<string>();
     for (const g of actor.grants) for (const p of ROLE_PERMISSIONS[g.role]) permissions.add(p);
     return {
@@ -49,11 +59,25 @@ export function createUsersService(ctx: AppContext, units: UnitsService) {
   async function meForSession(sessionId: string, requestId: string, ip: string | null): Promise<Me> {
     const session = await findSession(db, tenantId, sessionId);
     if (!session) throw new Unauthenticated();
-    const actor: Actor = { kind: 'user', tenantId, userId: session.userId, displayName: session.displayName, grants: session.grants, requestId, ip };
+    const actor: Actor = {
+      kind: 'user',
+      tenantId,
+      userId: session.userId,
+      displayName: session.displayName,
+      grants: session.grants,
+      requestId,
+      ip,
+    };
     return me(actor, { ...session, pending: pendingStep(session) });
   }
 
-  async function findInScope(actor: Actor, id: string, permission: 'users.read' | 'users.manage', tx: Transaction<DB> | typeof db = db, lock = false) {
+  async function findInScope(
+    actor: Actor,
+    id: string,
+    permission: 'users.read' | 'users.manage',
+    tx: Transaction<DB> | typeof db = db,
+    lock = false,
+  ) {
     const row = await repo.findUser(tx, scopeOf(actor, permission), id, lock);
     if (!row) throw new NotFound('user');
     return row;
@@ -64,7 +88,10 @@ export function createUsersService(ctx: AppContext, units: UnitsService) {
     if (isAdmin(actor)) return;
     const grants = await grantsOfUser(tx, tenantId, userId);
     if (grants.some((g) => g.role === 'admin')) {
-      throw new Forbidden('Chỉ quản trị hệ thống được thay đổi tài khoản quản trị.', 'Only administrators manage administrator accounts.');
+      throw new Forbidden(
+        'Chỉ quản trị hệ thống được thay đổi tài khoản quản trị.',
+        'Only administrators manage administrator accounts.',
+      );
     }
   }
 
@@ -103,31 +130,74 @@ export function createUsersService(ctx: AppContext, units: UnitsService) {
     if (input.password) {
       const failures = checkPasswordPolicy(input.password, input.username);
       if (failures.length) {
-        throw new RuleViolation('WEAK_PASSWORD', 'Mật khẩu chưa đạt yêu cầu.', 'The password does not meet the policy.',
-          failures.map((f) => ({ path: 'password', message: f.vi, messageEn: f.en })));
+        throw new RuleViolation(
+          'WEAK_PASSWORD',
+          'Mật khẩu chưa đạt yêu cầu.',
+          'The password does not meet the policy.',
+          failures.map((f) => ({ path: 'password', message: f.vi, messageEn: f.en })),
+        );
       }
     }
     const passwordHash = await hashPassword(password);
     const id = newId();
     await db.transaction().execute(async (tx) => {
       const key = usernameKey(input.username);
-      const taken = await tx.selectFrom('app_user').select('id').where('tenant_id', '=', tenantId).where('username_key', '=', key).executeTakeFirst();
+      const taken = await tx
+        .selectFrom('app_user')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .where('username_key', '=', key)
+        .executeTakeFirst();
       if (taken) {
-        throw new RuleViolation('USERNAME_TAKEN', 'Tên đăng nhập đã có người dùng.', 'The username is already taken.', [
-          { path: 'username', message: 'Tên đăng nhập đã có người dùng.', messageEn: 'The username is already taken.' },
-        ]);
+        throw new RuleViolation(
+          'USERNAME_TAKEN',
+          'Tên đăng nhập đã có người dùng.',
+          'The username is already taken.',
+          [
+            {
+              path: 'username',
+              message: 'Tên đăng nhập đã có người dùng.',
+              messageEn: 'The username is already taken.',
+            },
+          ],
+        );
       }
       const now = new Date();
       await repo.insertUser(tx, {
-        tenantId, id, username: input.username, usernameKey: key, displayName: input.displayName,
-        email: input.email ?? null, unitId: unit.id, passwordHash, mustChangePassword: true, now,
+        tenantId,
+        id,
+        username: input.username,
+        usernameKey: key,
+        displayName: input.displayName,
+        email: input.email ?? null,
+        unitId: unit.id,
+        passwordHash,
+        mustChangePassword: true,
+        now,
       });
       for (const g of input.grants) {
-        await repo.insertGrant(tx, { tenantId, id: newId(), userId: id, role: g.role, unitId: g.unitId, createdBy: actor.userId, now });
+        await repo.insertGrant(tx, {
+          tenantId,
+          id: newId(),
+          userId: id,
+          role: g.role,
+          unitId: g.unitId,
+          createdBy: actor.userId,
+          now,
+        });
       }
       await recordAudit(tx, actor, {
-        action: 'user.created', entityType: 'user', entityId: id, unitPath: unit.path,
-        after: { username: input.username, displayName: input.displayName, email: input.email ?? null, unitId: unit.id, grants: input.grants },
+        action: 'user.created',
+        entityType: 'user',
+        entityId: id,
+        unitPath: unit.path,
+        after: {
+          username: input.username,
+          displayName: input.displayName,
+          email: input.email ?? null,
+          unitId: unit.id,
+          grants: input.grants,
+        },
       });
     });
     const row = await findInScope(actor, id, 'users.read');
@@ -141,7 +211,11 @@ export function createUsersService(ctx: AppContext, units: UnitsService) {
       const before = await findInScope(actor, id, 'users.manage', tx, true);
       await assertMayManage(actor, tx, id);
       if (input.disabled && id === actor.userId) {
-        throw new RuleViolation('CANNOT_DISABLE_SELF', 'Bạn không thể tự khóa tài khoản của mình.', 'You cannot disable your own account.');
+        throw new RuleViolation(
+          'CANNOT_DISABLE_SELF',
+          'Bạn không thể tự khóa tài khoản của mình.',
+          'You cannot disable your own account.',
+        );
       }
       const changes = {
         ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
@@ -153,15 +227,24 @@ export function createUsersService(ctx: AppContext, units: UnitsService) {
       if (input.disabled) await deleteUserSessions(tx, tenantId, id);
       const after = await findInScope(actor, id, 'users.read', tx);
       await recordAudit(tx, actor, {
-        action: 'user.updated', entityType: 'user', entityId: id, unitPath: after.unit_path,
-        before: auditableUser(before), after: auditableUser(after),
+        action: 'user.updated',
+        entityType: 'user',
+        entityId: id,
+        unitPath: after.unit_path,
+        before: auditableUser(before),
+        after: auditableUser(after),
       });
     });
     return presentUser(await findInScope(actor, id, 'users.read'));
   }
 
   /** Admin-side credential actions share one shape: lock the row, check, change, audit. */
-  async function credentialAction(actor: Actor, id: string, action: string, change: (tx: Transaction<DB>) => Promise<void>) {
+  async function credentialAction(
+    actor: Actor,
+    id: string,
+    action: string,
+    change: (tx: Transaction<DB>) => Promise<void>,
+  ) {
     await db.transaction().execute(async (tx) => {
       const row = await findInScope(actor, id, 'users.manage', tx, true);
       await assertMayManage(actor, tx, id);
@@ -175,7 +258,11 @@ export function createUsersService(ctx: AppContext, units: UnitsService) {
     const hash = await hashPassword(password);
     await credentialAction(actor, id, 'user.passwordReset', async (tx) => {
       await repo.setCredentialState(tx, tenantId, id, {
-        password_hash: hash, must_change_password: true, password_changed_at: new Date(), failed_attempts: 0, locked_until: null,
+        password_hash: hash,
+        must_change_password: true,
+        password_changed_at: new Date(),
+        failed_attempts: 0,
+        locked_until: null,
       });
       await deleteUserSessions(tx, tenantId, id);
     });
@@ -184,11 +271,16 @@ export function createUsersService(ctx: AppContext, units: UnitsService) {
 
   const unlock = (actor: Actor, id: string) =>
     credentialAction(actor, id, 'user.unlocked', (tx) =>
-      repo.setCredentialState(tx, tenantId, id, { failed_attempts: 0, locked_until: null }).then(() => {}));
+      repo.setCredentialState(tx, tenantId, id, { failed_attempts: 0, locked_until: null }).then(() => {}),
+    );
 
   const resetTotp = (actor: Actor, id: string) =>
     credentialAction(actor, id, 'user.totpReset', async (tx) => {
-      await repo.setCredentialState(tx, tenantId, id, { totp_enabled: false, totp_secret: null, totp_last_step: null });
+      await repo.setCredentialState(tx, tenantId, id, {
+        totp_enabled: false,
+        totp_secret: null,
+        totp_last_step: null,
+      });
       await deleteUserSessions(tx, tenantId, id);
     });
 
@@ -202,11 +294,29 @@ export function createUsersService(ctx: AppContext, units: UnitsService) {
     const id = newId();
     const created = await db.transaction().execute(async (tx) => {
       await findInScope(actor, userId, 'users.manage', tx, true);
-      const inserted = await repo.insertGrant(tx, { tenantId, id, userId, role: input.role, unitId: input.unitId, createdBy: actor.userId, now: new Date() });
+      const inserted = await repo.insertGrant(tx, {
+        tenantId,
+        id,
+        userId,
+        role: input.role,
+        unitId: input.unitId,
+        createdBy: actor.userId,
+        now: new Date(),
+      });
       if (!inserted) {
-        throw new RuleViolation('GRANT_EXISTS', 'Người dùng đã có vai trò này tại đơn vị này.', 'The user already has this role on this unit.');
+        throw new RuleViolation(
+          'GRANT_EXISTS',
+          'Người dùng đã có vai trò này tại đơn vị này.',
+          'The user already has this role on this unit.',
+        );
       }
-      await recordAudit(tx, actor, { action: 'grant.created', entityType: 'grant', entityId: id, unitPath, after: { userId, ...input } });
+      await recordAudit(tx, actor, {
+        action: 'grant.created',
+        entityType: 'grant',
+        entityId: id,
+        unitPath,
+        after: { userId, ...input },
+      });
       return inserted.id;
     });
     const grant = (await grantsOfUser(db, tenantId, userId)).find((g) => g.id === created)!;
@@ -218,22 +328,47 @@ export function createUsersService(ctx: AppContext, units: UnitsService) {
       const grant = await repo.findGrant(tx, scopeOf(actor, 'grants.manage'), grantId);
       if (!grant) throw new NotFound('grant');
       if (grant.role === 'admin') {
-        if (!isAdmin(actor)) throw new Forbidden('Bạn không được thu hồi vai trò này.', 'You may not revoke this role.');
-        const admins = await tx.selectFrom('role_grant').select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('tenant_id', '=', tenantId).where('role', '=', 'admin').executeTakeFirstOrThrow();
+        if (!isAdmin(actor))
+          throw new Forbidden('Bạn không được thu hồi vai trò này.', 'You may not revoke this role.');
+        const admins = await tx
+          .selectFrom('role_grant')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('tenant_id', '=', tenantId)
+          .where('role', '=', 'admin')
+          .executeTakeFirstOrThrow();
         if (Number(admins.n) <= 1) {
-          throw new RuleViolation('LAST_ADMIN', 'Không thể thu hồi quyền quản trị cuối cùng.', 'The last administrator grant cannot be revoked.');
+          throw new RuleViolation(
+            'LAST_ADMIN',
+            'Không thể thu hồi quyền quản trị cuối cùng.',
+            'The last administrator grant cannot be revoked.',
+          );
         }
       }
       await repo.deleteGrant(tx, tenantId, grantId);
       await recordAudit(tx, actor, {
-        action: 'grant.revoked', entityType: 'grant', entityId: grantId, unitPath: grant.unit_path,
+        action: 'grant.revoked',
+        entityType: 'grant',
+        entityId: grantId,
+        unitPath: grant.unit_path,
         before: { userId: grant.user_id, role: grant.role, unitId: grant.unit_id },
       });
     });
   }
 
-  return { me, meForSession, list, get, create, update, resetPassword, unlock, resetTotp, listGrants, addGrant, removeGrant };
+  return {
+    me,
+    meForSession,
+    list,
+    get,
+    create,
+    update,
+    resetPassword,
+    unlock,
+    resetTotp,
+    listGrants,
+    addGrant,
+    removeGrant,
+  };
 }
 
 export type UsersService = ReturnType<typeof createUsersService>;

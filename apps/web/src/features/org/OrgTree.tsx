@@ -79,7 +79,12 @@ export function OrgTree({ asOf, q, selectedId, onSelect }: Props) {
   }
   if (top.isError) return <ErrorAlert error={top.error} />;
   if (treeData.length === 0) {
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={searching ? t('units.none') : t('org.empty')} />;
+    return (
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={searching ? t('units.none') : t('org.empty')}
+      />
+    );
   }
 
   return (
@@ -91,22 +96,23 @@ export function OrgTree({ asOf, q, selectedId, onSelect }: Props) {
             : t('org.searchResults', { count: top.data?.length ?? 0 })}
         </Typography.Paragraph>
       ) : null}
-      <Tree
-        id="org-tree"
-        className="org-tree"
-        blockNode
-        showLine
-        height={screens.md === false ? 460 : 600}
-        treeData={treeData}
-        loadData={(node) => load(String(node.key))}
-        expandedKeys={expanded}
-        onExpand={(keys) => setExpanded(keys)}
-        selectedKeys={selectedId ? [selectedId] : []}
-        onSelect={(_keys, info) => {
-          const unit = known.current.get(String(info.node.key));
-          if (unit) onSelect(unit);
-        }}
-      />
+      <div id="org-tree">
+        <Tree
+          className="org-tree"
+          blockNode
+          showLine
+          height={screens.md === false ? 460 : 600}
+          treeData={treeData}
+          loadData={(node) => load(String(node.key))}
+          expandedKeys={expanded}
+          onExpand={(keys) => setExpanded(keys)}
+          selectedKeys={selectedId ? [selectedId] : []}
+          onSelect={(_keys, info) => {
+            const unit = known.current.get(String(info.node.key));
+            if (unit) onSelect(unit);
+          }}
+        />
+      </div>
     </>
   );
 }

@@ -84,7 +84,13 @@ export default function OrgTreePage() {
                 {t('org.searchHint')}
               </Typography.Paragraph>
             ) : null}
-            <OrgTree key={`${asOf ?? 'today'}|${q}`} asOf={asOf} q={q} selectedId={selected?.id} onSelect={select} />
+            <OrgTree
+              key={`${asOf ?? 'today'}|${q}`}
+              asOf={asOf}
+              q={q}
+              selectedId={selected?.id}
+              onSelect={select}
+            />
           </Card>
         </Col>
         {phone ? null : (

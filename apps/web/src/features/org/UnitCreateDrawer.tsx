@@ -12,7 +12,18 @@ interface Values extends UnitFieldValues {
   validFrom?: Dayjs | null;
 }
 
-const FIELDS = ['code', 'name', 'shortName', 'type', 'level', 'address', 'adminArea', 'isPartyOrg', 'parentId', 'validFrom'];
+const FIELDS = [
+  'code',
+  'name',
+  'shortName',
+  'type',
+  'level',
+  'address',
+  'adminArea',
+  'isPartyOrg',
+  'parentId',
+  'validFrom',
+];
 
 interface Props {
   open: boolean;
@@ -76,7 +87,12 @@ export function UnitCreateDrawer({ open, parentId, parentLabel, onClose, onCreat
       extra={
         <Space>
           <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending} onClick={() => form.submit()} id="create-unit-submit">
+          <Button
+            type="primary"
+            loading={create.isPending}
+            onClick={() => form.submit()}
+            id="create-unit-submit"
+          >
             {t('common.create')}
           </Button>
         </Space>

@@ -6,7 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { useUpdateUnit } from '../../api/units';
 import { ConflictAlert } from '../../components/ConflictAlert';
-import { afterToday, DATE_INPUT_FORMATS, fromIsoDate, todayInVietnam, toIsoDate } from '../../components/dates';
+import {
+  afterToday,
+  DATE_INPUT_FORMATS,
+  fromIsoDate,
+  todayInVietnam,
+  toIsoDate,
+} from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { needsAlert, placeFieldErrors } from '../../components/formErrors';
 import { text, UNIT_CODE_PATTERN, useUnitTypeOptions } from './UnitFields';
@@ -25,7 +31,19 @@ interface Values {
   note?: string;
 }
 
-const FIELDS = ['effectiveDate', 'code', 'name', 'shortName', 'type', 'level', 'isPartyOrg', 'address', 'adminArea', 'decisionNumber', 'note'];
+const FIELDS = [
+  'effectiveDate',
+  'code',
+  'name',
+  'shortName',
+  'type',
+  'level',
+  'isPartyOrg',
+  'address',
+  'adminArea',
+  'decisionNumber',
+  'note',
+];
 
 interface Props {
   unit: UnitDetail;
@@ -207,7 +225,12 @@ export function UnitEditModal({ unit, open, onClose, onReload }: Props) {
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item name="isPartyOrg" htmlFor="rename-isPartyOrg" label={t('unit.isPartyOrg')} valuePropName="checked">
+            <Form.Item
+              name="isPartyOrg"
+              htmlFor="rename-isPartyOrg"
+              label={t('unit.isPartyOrg')}
+              valuePropName="checked"
+            >
               <Switch id="rename-isPartyOrg" />
             </Form.Item>
           </Col>

@@ -75,14 +75,22 @@ function ChangeBody({ change, unitId }: { change: OrgChangeView; unitId: string 
   );
 }
 
-function successionItem(link: SuccessionLink, direction: 'from' | 'to', t: ReturnType<typeof useTranslation>['t']) {
+function successionItem(
+  link: SuccessionLink,
+  direction: 'from' | 'to',
+  t: ReturnType<typeof useTranslation>['t'],
+) {
   return {
     key: `${direction}:${link.id}:${link.changeId}`,
     color: 'gray',
     title: formatDate(link.effectiveDate),
     content: (
       <span>
-        {t(direction === 'from' ? `unit.history.predecessor.${link.kind}` : `unit.history.successor.${link.kind}`)}{' '}
+        {t(
+          direction === 'from'
+            ? `unit.history.predecessor.${link.kind}`
+            : `unit.history.successor.${link.kind}`,
+        )}{' '}
         <Link to={`/org/units/${link.id}`}>{link.name}</Link>
       </span>
     ),
@@ -149,8 +157,10 @@ export function UnitHistoryTimeline({ unitId }: { unitId: string }) {
       },
     });
   }
-  for (const link of h.predecessors) events.push({ date: link.effectiveDate, order: 0, item: successionItem(link, 'from', t) });
-  for (const link of h.successors) events.push({ date: link.effectiveDate, order: 3, item: successionItem(link, 'to', t) });
+  for (const link of h.predecessors)
+    events.push({ date: link.effectiveDate, order: 0, item: successionItem(link, 'from', t) });
+  for (const link of h.successors)
+    events.push({ date: link.effectiveDate, order: 3, item: successionItem(link, 'to', t) });
   events.sort((a, b) => (a.date === b.date ? a.order - b.order : a.date < b.date ? -1 : 1));
 
   if (events.length === 0) return <Empty description={t('unit.history.empty')} />;

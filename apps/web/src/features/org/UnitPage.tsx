@@ -1,5 +1,17 @@
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Result, Row, Space, Statistic, Tabs } from 'antd';
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Result,
+  Row,
+  Space,
+  Statistic,
+  Tabs,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -148,7 +160,12 @@ export default function UnitPage() {
             id="unit-details"
             extra={
               active && can('units.manage') ? (
-                <Button size="small" icon={<EditOutlined />} id="rename-unit" onClick={() => setEditing(true)}>
+                <Button
+                  size="small"
+                  icon={<EditOutlined />}
+                  id="rename-unit"
+                  onClick={() => setEditing(true)}
+                >
                   {t('unit.rename')}
                 </Button>
               ) : null
@@ -174,7 +191,11 @@ export default function UnitPage() {
           </Card>
         </Col>
         <Col xs={24} xl={9}>
-          <Card size="small" title={t('unit.summary.title', { date: formatDate(s?.asOf ?? asOf) })} id="unit-summary">
+          <Card
+            size="small"
+            title={t('unit.summary.title', { date: formatDate(s?.asOf ?? asOf) })}
+            id="unit-summary"
+          >
             <Row gutter={[12, 12]}>
               <Col span={12}>
                 <Statistic title={t('unit.summary.childUnits')} value={s?.childUnits ?? '…'} />
@@ -189,10 +210,18 @@ export default function UnitPage() {
                 <Statistic title={t('unit.summary.concurrent')} value={s?.concurrent ?? '…'} />
               </Col>
               <Col span={12}>
-                <Statistic title={t('unit.summary.peopleInSubtree')} value={s?.peopleInSubtree ?? '…'} groupSeparator="." />
+                <Statistic
+                  title={t('unit.summary.peopleInSubtree')}
+                  value={s?.peopleInSubtree ?? '…'}
+                  groupSeparator="."
+                />
               </Col>
               <Col span={12}>
-                <Statistic title={t('unit.summary.recordsKept')} value={s?.recordsKept ?? '…'} groupSeparator="." />
+                <Statistic
+                  title={t('unit.summary.recordsKept')}
+                  value={s?.recordsKept ?? '…'}
+                  groupSeparator="."
+                />
               </Col>
             </Row>
           </Card>
@@ -217,10 +246,18 @@ export default function UnitPage() {
           onChange={setTab}
           destroyOnHidden
           items={[
-            { key: 'children', label: t('unit.tabs.children'), children: <UnitChildrenTable unitId={u.id} asOf={asOf} /> },
+            {
+              key: 'children',
+              label: t('unit.tabs.children'),
+              children: <UnitChildrenTable unitId={u.id} asOf={asOf} />,
+            },
             ...(can('people.read')
               ? [
-                  { key: 'people', label: t('unit.tabs.people'), children: <UnitPeopleTable unitId={u.id} asOf={asOf} /> },
+                  {
+                    key: 'people',
+                    label: t('unit.tabs.people'),
+                    children: <UnitPeopleTable unitId={u.id} asOf={asOf} />,
+                  },
                   {
                     key: 'positions',
                     label: t('unit.tabs.positions'),
@@ -228,12 +265,21 @@ export default function UnitPage() {
                   },
                 ]
               : []),
-            { key: 'history', label: t('unit.tabs.history'), children: <UnitHistoryTimeline unitId={u.id} /> },
+            {
+              key: 'history',
+              label: t('unit.tabs.history'),
+              children: <UnitHistoryTimeline unitId={u.id} />,
+            },
           ]}
         />
       </Card>
       {editing ? (
-        <UnitEditModal unit={u} open={editing} onClose={() => setEditing(false)} onReload={() => unit.refetch()} />
+        <UnitEditModal
+          unit={u}
+          open={editing}
+          onClose={() => setEditing(false)}
+          onReload={() => unit.refetch()}
+        />
       ) : null}
       <UnitCreateDrawer
         open={creating}
@@ -249,5 +295,7 @@ export default function UnitPage() {
 function levelLabel(level: string | null, t: ReturnType<typeof useTranslation>['t']): string {
   if (!level) return '—';
   const known = ['central', 'province', 'district', 'commune', 'base'] as const;
-  return (known as readonly string[]).includes(level) ? t(`unitLevels.${level as (typeof known)[number]}`) : level;
+  return (known as readonly string[]).includes(level)
+    ? t(`unitLevels.${level as (typeof known)[number]}`)
+    : level;
 }

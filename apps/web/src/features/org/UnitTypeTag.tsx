@@ -38,7 +38,11 @@ export function UnitTypeIcon({ type }: { type: UnitType }) {
   const look = LOOK[type] ?? LOOK.other;
   return (
     <Tooltip title={t(`unitTypes.${type}`)}>
-      <span className={`unit-type-icon unit-type-${look.color}`} role="img" aria-label={t(`unitTypes.${type}`)}>
+      <span
+        className={`unit-type-icon unit-type-${look.color}`}
+        role="img"
+        aria-label={t(`unitTypes.${type}`)}
+      >
         {look.icon}
       </span>
     </Tooltip>

@@ -90,7 +90,13 @@ export function CareerTab({ person, onReload }: Props) {
               p.current ? <Tag color="green">{t('position.current')}</Tag> : <Tag>{t('position.ended')}</Tag>,
           },
           { title: t('position.decisionNumber'), dataIndex: 'decisionNumber', key: 'decision', width: 140 },
-          { title: t('position.endReason'), dataIndex: 'endReason', key: 'endReason', width: 160, ellipsis: true },
+          {
+            title: t('position.endReason'),
+            dataIndex: 'endReason',
+            key: 'endReason',
+            width: 160,
+            ellipsis: true,
+          },
         ]}
       />
       {ending ? (

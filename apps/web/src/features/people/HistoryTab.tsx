@@ -72,7 +72,13 @@ function showValue(key: string, value: unknown, section: string, t: TFunction): 
   if (typeof value === 'boolean') return value ? t('common.yesValue') : t('common.noValue');
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   const list =
-    key === 'status' ? (section === 'party' ? 'partyStatuses' : 'personStatuses') : key === 'kind' ? `${section}Kinds` : ENUMS[key];
+    key === 'status'
+      ? section === 'party'
+        ? 'partyStatuses'
+        : 'personStatuses'
+      : key === 'kind'
+        ? `${section}Kinds`
+        : ENUMS[key];
   if (list && typeof value === 'string') {
     const label = t(`${list}.${value}` as never, { defaultValue: value });
     return String(label);
@@ -92,7 +98,8 @@ function ChangeDetails({ change }: { change: PersonChangeView }) {
   const keys = [...new Set([...Object.keys(change.before ?? {}), ...Object.keys(change.after ?? {})])].filter(
     (k) => k !== 'id' && k !== 'version',
   );
-  const section = change.section === 'award' ? 'award' : change.section === 'training' ? 'training' : change.section;
+  const section =
+    change.section === 'award' ? 'award' : change.section === 'training' ? 'training' : change.section;
   return (
     <ul className="change-fields">
       {keys.map((k) => (
@@ -169,9 +176,19 @@ function item(e: TimelineEvent, index: number, t: TFunction): TimelineItemProps 
         ),
       };
     case 'partyAdmitted':
-      return { key: `pa${index}`, color: 'red', title: formatDate(e.date), content: t('history.events.partyAdmitted') };
+      return {
+        key: `pa${index}`,
+        color: 'red',
+        title: formatDate(e.date),
+        content: t('history.events.partyAdmitted'),
+      };
     case 'partyFull':
-      return { key: `pf${index}`, color: 'red', title: formatDate(e.date), content: t('history.events.partyFull') };
+      return {
+        key: `pf${index}`,
+        color: 'red',
+        title: formatDate(e.date),
+        content: t('history.events.partyFull'),
+      };
     case 'change':
       return {
         key: `c${index}`,
@@ -180,10 +197,13 @@ function item(e: TimelineEvent, index: number, t: TFunction): TimelineItemProps 
         content: (
           <div className="history-change">
             <Space size={[4, 4]} wrap>
-              <Tag>{t(`history.sections.${e.change.section}` as never, { defaultValue: e.change.section })}</Tag>
+              <Tag>
+                {t(`history.sections.${e.change.section}` as never, { defaultValue: e.change.section })}
+              </Tag>
               <span>{t(`history.actions.${e.change.action}`)}</span>
               <Typography.Text type="secondary" className="small-note">
-                {e.change.changedBy ? e.change.changedBy.name : t('audit.system')} · {t(`history.sources.${e.change.source}`)}
+                {e.change.changedBy ? e.change.changedBy.name : t('audit.system')} ·{' '}
+                {t(`history.sources.${e.change.source}`)}
               </Typography.Text>
             </Space>
             <ChangeDetails change={e.change} />

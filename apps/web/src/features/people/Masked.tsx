@@ -8,9 +8,9 @@ export function Masked({ id }: { id?: string }) {
   const { t } = useTranslation();
   return (
     <Tooltip title={t('people.maskedTip')}>
-      <span className="masked-value" id={id} tabIndex={0} aria-label={t('people.masked')}>
+      <button type="button" className="masked-value" id={id} aria-label={t('people.masked')}>
         <LockOutlined /> ••••
-      </span>
+      </button>
     </Tooltip>
   );
 }
@@ -21,9 +21,9 @@ export function CccdValue({ cccd, masked }: { cccd: string | null; masked: boole
   if (!masked) return <span className="cccd">{cccd ?? '—'}</span>;
   return (
     <Tooltip title={t('people.maskedTip')}>
-      <span className="masked-value" tabIndex={0}>
+      <button type="button" className="masked-value">
         <LockOutlined /> {cccd ?? '••••'}
-      </span>
+      </button>
     </Tooltip>
   );
 }

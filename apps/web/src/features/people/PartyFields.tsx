@@ -31,7 +31,9 @@ export function PartyFields({ prefix, idPrefix, birthDate }: Props) {
     (field: (typeof KEYS)[number]): Rule =>
     ({ getFieldValue }) => ({
       validator: () => {
-        const values = Object.fromEntries(KEYS.map((k) => [k, getFieldValue(name(k))])) as unknown as PartyFormValues;
+        const values = Object.fromEntries(
+          KEYS.map((k) => [k, getFieldValue(name(k))]),
+        ) as unknown as PartyFormValues;
         if (!values.status) return Promise.resolve();
         const born =
           typeof birthDate === 'object' && birthDate
@@ -77,7 +79,12 @@ export function PartyFields({ prefix, idPrefix, birthDate }: Props) {
           dependencies={others('admittedDate')}
           rules={[rule('admittedDate')]}
         >
-          <DatePicker id={id('admittedDate')} format={DATE_INPUT_FORMATS} disabledDate={afterToday} className="full-width" />
+          <DatePicker
+            id={id('admittedDate')}
+            format={DATE_INPUT_FORMATS}
+            disabledDate={afterToday}
+            className="full-width"
+          />
         </Form.Item>
       </Col>
       <Col xs={24} sm={12}>
@@ -88,7 +95,12 @@ export function PartyFields({ prefix, idPrefix, birthDate }: Props) {
           dependencies={others('fullDate')}
           rules={[rule('fullDate')]}
         >
-          <DatePicker id={id('fullDate')} format={DATE_INPUT_FORMATS} disabledDate={afterToday} className="full-width" />
+          <DatePicker
+            id={id('fullDate')}
+            format={DATE_INPUT_FORMATS}
+            disabledDate={afterToday}
+            className="full-width"
+          />
         </Form.Item>
       </Col>
     </Row>

@@ -8,13 +8,21 @@ import { useUpdatePerson } from '../../api/people';
 import { ConflictAlert } from '../../components/ConflictAlert';
 import { fromIsoDate } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { needsAlert, placeFieldErrors } from '../../components/formErrors';
 import { formatDate } from '../../components/format';
+import { needsAlert, placeFieldErrors } from '../../components/formErrors';
 import { Masked, PartyStatusTag } from './Masked';
 import { PartyFields } from './PartyFields';
 import { type PartyFormValues, partyInput } from './personForm';
 
-function PartyEditModal({ person, onClose, onReload }: { person: PersonProfile; onClose: () => void; onReload: () => void }) {
+function PartyEditModal({
+  person,
+  onClose,
+  onReload,
+}: {
+  person: PersonProfile;
+  onClose: () => void;
+  onReload: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const update = useUpdatePerson(person.id);
@@ -105,20 +113,32 @@ export function PartyTab({ person, onReload }: { person: PersonProfile; onReload
       }
     >
       {masked ? (
-        <Alert className="mb-16" type="info" showIcon icon={<LockOutlined />} title={t('party.maskedNotice')} />
+        <Alert
+          className="mb-16"
+          type="info"
+          showIcon
+          icon={<LockOutlined />}
+          title={t('party.maskedNotice')}
+        />
       ) : null}
       <Descriptions
         size="small"
         bordered
         column={{ xs: 1, sm: 2 }}
         items={[
-          { key: 'status', label: t('party.status'), children: value(p ? <PartyStatusTag status={p.status} /> : null) },
+          {
+            key: 'status',
+            label: t('party.status'),
+            children: value(p ? <PartyStatusTag status={p.status} /> : null),
+          },
           { key: 'card', label: t('party.cardNumber'), children: value(p?.cardNumber ?? '—') },
           { key: 'admitted', label: t('party.admittedDate'), children: value(formatDate(p?.admittedDate)) },
           { key: 'full', label: t('party.fullDate'), children: value(formatDate(p?.fullDate)) },
         ]}
       />
-      {editing ? <PartyEditModal person={person} onClose={() => setEditing(false)} onReload={onReload} /> : null}
+      {editing ? (
+        <PartyEditModal person={person} onClose={() => setEditing(false)} onReload={onReload} />
+      ) : null}
     </Card>
   );
 }

@@ -1,4 +1,10 @@
-import { FileExcelOutlined, FilterOutlined, PlusOutlined, SearchOutlined, TableOutlined } from '@ant-design/icons';
+import {
+  FileExcelOutlined,
+  FilterOutlined,
+  PlusOutlined,
+  SearchOutlined,
+  TableOutlined,
+} from '@ant-design/icons';
 import type { PersonListItem } from '@canbo/domain';
 import { Badge, Button, Card, Checkbox, Grid, Input, Popover, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
@@ -34,7 +40,15 @@ const FILTER_KEYS = [
   'order',
 ] as const;
 /** The filters hidden behind "more filters" on a phone. */
-const MORE_KEYS = ['staffCategory', 'partyStatus', 'ageBand', 'sex', 'ethnicity', 'position', 'status'] as const;
+const MORE_KEYS = [
+  'staffCategory',
+  'partyStatus',
+  'ageBand',
+  'sex',
+  'ethnicity',
+  'position',
+  'status',
+] as const;
 
 function readFilters(params: URLSearchParams): PersonFilters {
   const out: Record<string, string> = {};
@@ -90,9 +104,8 @@ export default function PeoplePage() {
   const moreCount = MORE_KEYS.filter((k) => filters[k] !== undefined).length;
 
   const columnChooser = (
-    <div className="column-chooser">
+    <div className="column-chooser" id="people-columns-list">
       <Checkbox.Group
-        id="people-columns-list"
         value={choice.columns}
         onChange={(v) => choice.setColumns(v as PersonColumn[])}
         options={PERSON_COLUMNS.map((c) => ({
@@ -122,7 +135,12 @@ export default function PeoplePage() {
               {t('people.export')}
             </Button>
             {can('people.manage') ? (
-              <Button type="primary" icon={<PlusOutlined />} id="create-person" onClick={() => setCreating(true)}>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                id="create-person"
+                onClick={() => setCreating(true)}
+              >
                 {t('people.create')}
               </Button>
             ) : null}
@@ -158,12 +176,21 @@ export default function PeoplePage() {
           <Space wrap className="toolbar-end">
             {phone ? (
               <Badge count={moreCount} size="small">
-                <Button id="people-filters-toggle" icon={<FilterOutlined />} onClick={() => setMoreOpen((o) => !o)}>
+                <Button
+                  id="people-filters-toggle"
+                  icon={<FilterOutlined />}
+                  onClick={() => setMoreOpen((o) => !o)}
+                >
                   {t('people.moreFilters')}
                 </Button>
               </Badge>
             ) : null}
-            <Popover trigger="click" placement="bottomRight" title={t('common.columns')} content={columnChooser}>
+            <Popover
+              trigger="click"
+              placement="bottomRight"
+              title={t('common.columns')}
+              content={columnChooser}
+            >
               <Button id="people-columns" icon={<TableOutlined />}>
                 {t('common.columns')}
               </Button>
@@ -208,7 +235,8 @@ export default function PeoplePage() {
             pageSizeOptions: PAGE_SIZES,
             showSizeChanger: true,
             showTotal: (total) => t('common.total', { count: total }),
-            onChange: (p, size) => update({ page: size !== pageSize ? 1 : p, size: size === 20 ? undefined : size }),
+            onChange: (p, size) =>
+              update({ page: size !== pageSize ? 1 : p, size: size === 20 ? undefined : size }),
           }}
         />
       </Card>

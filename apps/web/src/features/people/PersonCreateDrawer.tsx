@@ -68,7 +68,12 @@ export function PersonCreateDrawer({ open, onClose }: { open: boolean; onClose: 
       extra={
         <Space>
           <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending} onClick={() => form.submit()} id="create-person-submit">
+          <Button
+            type="primary"
+            loading={create.isPending}
+            onClick={() => form.submit()}
+            id="create-person-submit"
+          >
             {t('common.create')}
           </Button>
         </Space>
@@ -85,7 +90,11 @@ export function PersonCreateDrawer({ open, onClose }: { open: boolean; onClose: 
         id="create-person-form"
         onFinish={submit}
         scrollToFirstError
-        initialValues={{ ethnicity: 'Kinh', staffCategory: 'civil_servant', party: sensitive ? { status: 'none' } : undefined }}
+        initialValues={{
+          ethnicity: 'Kinh',
+          staffCategory: 'civil_servant',
+          party: sensitive ? { status: 'none' } : undefined,
+        }}
       >
         <Typography.Title level={5}>{t('person.sections.identity')}</Typography.Title>
         <PersonFields section="identity" idPrefix="new-person" sensitive={sensitive} creating />

@@ -8,7 +8,13 @@ import { ConflictAlert } from '../../components/ConflictAlert';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { needsAlert, placeFieldErrors } from '../../components/formErrors';
 import { PersonFields } from './PersonFields';
-import { changedFields, type PersonFormValues, type PersonSection, SECTION_FIELDS, toFormValues } from './personForm';
+import {
+  changedFields,
+  type PersonFormValues,
+  type PersonSection,
+  SECTION_FIELDS,
+  toFormValues,
+} from './personForm';
 
 interface Props {
   person: PersonProfile;
@@ -58,7 +64,12 @@ export function PersonEditDrawer({ person, section, onClose, onReload }: Props) 
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={update.isPending} onClick={() => form.submit()} id="person-edit-submit">
+          <Button
+            type="primary"
+            loading={update.isPending}
+            onClick={() => form.submit()}
+            id="person-edit-submit"
+          >
             {t('common.save')}
           </Button>
         </Space>

@@ -36,7 +36,12 @@ export function PersonFields({ section, idPrefix, sensitive, creating, unitLabel
   };
   const date = (name: string, label: string, rules: Rule[] = []) => (
     <Form.Item name={name} htmlFor={id(name)} label={label} rules={rules}>
-      <DatePicker id={id(name)} format={DATE_INPUT_FORMATS} disabledDate={afterToday} className="full-width" />
+      <DatePicker
+        id={id(name)}
+        format={DATE_INPUT_FORMATS}
+        disabledDate={afterToday}
+        className="full-width"
+      />
     </Form.Item>
   );
   const textField = (name: string, label: string, rules: Rule[] = [], placeholder?: string) => (
@@ -78,7 +83,12 @@ export function PersonFields({ section, idPrefix, sensitive, creating, unitLabel
           ])}
         </Col>
         <Col xs={24} sm={8}>
-          <Form.Item name="ethnicity" htmlFor={id('ethnicity')} label={t('person.fields.ethnicity')} rules={[max(50)]}>
+          <Form.Item
+            name="ethnicity"
+            htmlFor={id('ethnicity')}
+            label={t('person.fields.ethnicity')}
+            rules={[max(50)]}
+          >
             <AutoComplete
               id={id('ethnicity')}
               options={ethnicityOptions}
@@ -118,12 +128,20 @@ export function PersonFields({ section, idPrefix, sensitive, creating, unitLabel
                       { sex: getFieldValue('sex'), birthDate: getFieldValue('birthDate') },
                       english,
                     );
-                    return problems.length ? Promise.reject(new Error(problems.join(' '))) : Promise.resolve();
+                    return problems.length
+                      ? Promise.reject(new Error(problems.join(' ')))
+                      : Promise.resolve();
                   },
                 }),
               ]}
             >
-              <Input id={id('cccd')} inputMode="numeric" maxLength={15} autoComplete="off" placeholder="001089012345" />
+              <Input
+                id={id('cccd')}
+                inputMode="numeric"
+                maxLength={15}
+                autoComplete="off"
+                placeholder="001089012345"
+              />
             </Form.Item>
           </Col>
         ) : null}
@@ -134,7 +152,9 @@ export function PersonFields({ section, idPrefix, sensitive, creating, unitLabel
             [
               {
                 validator: (_, v: string | undefined) =>
-                  !v?.trim() || isPhone(v) ? Promise.resolve() : Promise.reject(new Error(t('validation.phone'))),
+                  !v?.trim() || isPhone(v)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('validation.phone'))),
               },
             ],
             '0912345678',
@@ -202,7 +222,9 @@ export function PersonFields({ section, idPrefix, sensitive, creating, unitLabel
             name="salaryStep"
             htmlFor={id('salaryStep')}
             label={t('person.fields.salaryStep')}
-            rules={[{ type: 'integer', min: 1, max: 20, message: t('validation.numberRange', { min: 1, max: 20 }) }]}
+            rules={[
+              { type: 'integer', min: 1, max: 20, message: t('validation.numberRange', { min: 1, max: 20 }) },
+            ]}
           >
             <InputNumber id={id('salaryStep')} min={1} max={20} precision={0} className="full-width" />
           </Form.Item>
@@ -220,7 +242,11 @@ export function PersonFields({ section, idPrefix, sensitive, creating, unitLabel
         {textField('educationLevel', t('person.fields.educationLevel'), [max(100)], '12/12')}
       </Col>
       <Col xs={24} sm={12}>
-        <Form.Item name="politicalTheory" htmlFor={id('politicalTheory')} label={t('person.fields.politicalTheory')}>
+        <Form.Item
+          name="politicalTheory"
+          htmlFor={id('politicalTheory')}
+          label={t('person.fields.politicalTheory')}
+        >
           <Select id={id('politicalTheory')} allowClear options={options.politicalTheory} />
         </Form.Item>
       </Col>

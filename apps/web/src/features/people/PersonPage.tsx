@@ -22,7 +22,9 @@ export default function PersonPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'resume';
+  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
+    ? (params.get('tab') as Tab)
+    : 'resume';
   const person = usePerson(id);
 
   const back = (
@@ -84,11 +86,31 @@ export default function PersonPage() {
         onChange={setTab}
         className="person-tabs"
         items={[
-          { key: 'resume', label: t('person.tabs.resume'), children: <ResumeTab person={p} onReload={reload} /> },
-          { key: 'career', label: t('person.tabs.career'), children: <CareerTab person={p} onReload={reload} /> },
-          { key: 'party', label: t('person.tabs.party'), children: <PartyTab person={p} onReload={reload} /> },
-          { key: 'rewards', label: t('person.tabs.rewards'), children: <RewardsTab person={p} onReload={reload} /> },
-          { key: 'training', label: t('person.tabs.training'), children: <TrainingTab person={p} onReload={reload} /> },
+          {
+            key: 'resume',
+            label: t('person.tabs.resume'),
+            children: <ResumeTab person={p} onReload={reload} />,
+          },
+          {
+            key: 'career',
+            label: t('person.tabs.career'),
+            children: <CareerTab person={p} onReload={reload} />,
+          },
+          {
+            key: 'party',
+            label: t('person.tabs.party'),
+            children: <PartyTab person={p} onReload={reload} />,
+          },
+          {
+            key: 'rewards',
+            label: t('person.tabs.rewards'),
+            children: <RewardsTab person={p} onReload={reload} />,
+          },
+          {
+            key: 'training',
+            label: t('person.tabs.training'),
+            children: <TrainingTab person={p} onReload={reload} />,
+          },
           { key: 'history', label: t('person.tabs.history'), children: <HistoryTab personId={p.id} /> },
         ]}
       />

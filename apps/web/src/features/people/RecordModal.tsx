@@ -5,7 +5,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { ConflictAlert } from '../../components/ConflictAlert';
-import { afterToday, DATE_INPUT_FORMATS, fromIsoDate, todayInVietnam, toIsoDate } from '../../components/dates';
+import {
+  afterToday,
+  DATE_INPUT_FORMATS,
+  fromIsoDate,
+  todayInVietnam,
+  toIsoDate,
+} from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { needsAlert, placeFieldErrors } from '../../components/formErrors';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
@@ -108,7 +114,12 @@ export function RecordModal({
       onClose();
     } catch (err) {
       if (!(isApiError(err) && err.status === 409)) {
-        const rest = placeFieldErrors(form, err, fields.map((f) => f.name), i18n.language === 'en');
+        const rest = placeFieldErrors(
+          form,
+          err,
+          fields.map((f) => f.name),
+          i18n.language === 'en',
+        );
         if (needsAlert(err, rest)) setError(err);
       } else setError(err);
     } finally {
@@ -118,21 +129,27 @@ export function RecordModal({
 
   const rulesOf = (f: FieldSpec): Rule[] => {
     const rules: Rule[] = [];
-    if (f.required) rules.push({ required: true, whitespace: f.kind !== 'switch', message: t('validation.required') });
+    if (f.required)
+      rules.push({ required: true, whitespace: f.kind !== 'switch', message: t('validation.required') });
     if (f.max) rules.push({ max: f.max, message: t('validation.maxLength', { max: f.max }) });
     if (f.kind === 'date') {
       rules.push(({ getFieldValue }) => ({
         validator: (_, v: Dayjs | undefined) => {
           const d = toIsoDate(v);
           if (!d) return Promise.resolve();
-          if (f.notFuture && d > todayInVietnam()) return Promise.reject(new Error(t('validation.notFuture')));
+          if (f.notFuture && d > todayInVietnam())
+            return Promise.reject(new Error(t('validation.notFuture')));
           if (birthDate && d < birthDate) return Promise.reject(new Error(t('validation.beforeBirth')));
           const earlier = f.after ? toIsoDate(getFieldValue(f.after) as Dayjs | undefined) : undefined;
           const earlierLabel = fields.find((x) => x.name === f.after)?.label ?? '';
           if (f.minDate && d <= f.minDate)
-            return Promise.reject(new Error(t('validation.afterField', { field: (f.minLabel ?? '').toLowerCase() })));
+            return Promise.reject(
+              new Error(t('validation.afterField', { field: (f.minLabel ?? '').toLowerCase() })),
+            );
           if (earlier && d <= earlier)
-            return Promise.reject(new Error(t('validation.afterField', { field: earlierLabel.toLowerCase() })));
+            return Promise.reject(
+              new Error(t('validation.afterField', { field: earlierLabel.toLowerCase() })),
+            );
           return Promise.resolve();
         },
       }));

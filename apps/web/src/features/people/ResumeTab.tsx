@@ -33,9 +33,18 @@ export function ResumeTab({ person, onReload }: { person: PersonProfile; onReloa
     <>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          <Card size="small" title={t('person.sections.identity')} extra={editButton('identity')} id="resume-identity">
+          <Card
+            size="small"
+            title={t('person.sections.identity')}
+            extra={editButton('identity')}
+            id="resume-identity"
+          >
             {descriptions([
-              { key: 'fullName', label: t('person.fields.fullName'), children: <strong>{p.fullName}</strong> },
+              {
+                key: 'fullName',
+                label: t('person.fields.fullName'),
+                children: <strong>{p.fullName}</strong>,
+              },
               { key: 'otherName', label: t('person.fields.otherName'), children: dash(p.otherName) },
               { key: 'sex', label: t('person.fields.sex'), children: t(`sexes.${p.sex}`) },
               {
@@ -77,7 +86,11 @@ export function ResumeTab({ person, onReload }: { person: PersonProfile; onReloa
                 label: t('person.fields.unit'),
                 children: <Link to={`/org/units/${p.unitId}`}>{p.unitName}</Link>,
               },
-              { key: 'category', label: t('person.fields.staffCategory'), children: t(`staffCategories.${p.staffCategory}`) },
+              {
+                key: 'category',
+                label: t('person.fields.staffCategory'),
+                children: t(`staffCategories.${p.staffCategory}`),
+              },
               { key: 'status', label: t('person.fields.status'), children: t(`personStatuses.${p.status}`) },
               {
                 key: 'salary',
@@ -118,7 +131,11 @@ export function ResumeTab({ person, onReload }: { person: PersonProfile; onReloa
             id="resume-qualifications"
           >
             {descriptions([
-              { key: 'education', label: t('person.fields.educationLevel'), children: dash(p.educationLevel) },
+              {
+                key: 'education',
+                label: t('person.fields.educationLevel'),
+                children: dash(p.educationLevel),
+              },
               {
                 key: 'professional',
                 label: t('person.fields.professionalQualification'),
@@ -129,8 +146,16 @@ export function ResumeTab({ person, onReload }: { person: PersonProfile; onReloa
                 label: t('person.fields.politicalTheory'),
                 children: p.politicalTheory ? t(`politicalTheory.${p.politicalTheory}`) : '—',
               },
-              { key: 'stateManagement', label: t('person.fields.stateManagement'), children: dash(p.stateManagement) },
-              { key: 'foreignLanguage', label: t('person.fields.foreignLanguage'), children: dash(p.foreignLanguage) },
+              {
+                key: 'stateManagement',
+                label: t('person.fields.stateManagement'),
+                children: dash(p.stateManagement),
+              },
+              {
+                key: 'foreignLanguage',
+                label: t('person.fields.foreignLanguage'),
+                children: dash(p.foreignLanguage),
+              },
               { key: 'it', label: t('person.fields.itLevel'), children: dash(p.itLevel) },
             ])}
           </Card>
@@ -162,7 +187,12 @@ export function ResumeTab({ person, onReload }: { person: PersonProfile; onReloa
         </Col>
       </Row>
       {editing ? (
-        <PersonEditDrawer person={person} section={editing} onClose={() => setEditing(null)} onReload={onReload} />
+        <PersonEditDrawer
+          person={person}
+          section={editing}
+          onClose={() => setEditing(null)}
+          onReload={onReload}
+        />
       ) : null}
     </>
   );

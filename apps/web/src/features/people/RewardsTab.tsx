@@ -38,7 +38,9 @@ export function RewardsTab({ person, onReload }: { person: PersonProfile; onRelo
             dataIndex: 'kind',
             key: 'kind',
             width: 170,
-            render: (k: PersonProfile['awards'][number]['kind']) => <Tag color="gold">{t(`awardKinds.${k}`)}</Tag>,
+            render: (k: PersonProfile['awards'][number]['kind']) => (
+              <Tag color="gold">{t(`awardKinds.${k}`)}</Tag>
+            ),
           },
           { title: t('award.title'), dataIndex: 'title', key: 'title', width: 300 },
           { title: t('award.decisionNumber'), dataIndex: 'decisionNumber', key: 'number', width: 140 },

@@ -75,7 +75,13 @@ export function SectionTable<S extends RecordSection>({
       <Space size={0}>
         {rowActions?.(row)}
         <Tooltip title={t('common.edit')}>
-          <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => setEditing(row)} />
+          <Button
+            type="text"
+            size="small"
+            icon={<EditOutlined />}
+            aria-label={t('common.edit')}
+            onClick={() => setEditing(row)}
+          />
         </Tooltip>
         <Popconfirm
           title={t('common.deleteConfirm')}
@@ -100,7 +106,14 @@ export function SectionTable<S extends RecordSection>({
       className="mb-16"
       extra={
         canManage ? (
-          <Button size="small" type="primary" ghost icon={<PlusOutlined />} id={`add-${idBase}`} onClick={() => setEditing('new')}>
+          <Button
+            size="small"
+            type="primary"
+            ghost
+            icon={<PlusOutlined />}
+            id={`add-${idBase}`}
+            onClick={() => setEditing('new')}
+          >
             {addLabel}
           </Button>
         ) : null

@@ -27,14 +27,17 @@ export function TrainingTab({ person, onReload }: { person: PersonProfile; onRel
           title: t('training.period'),
           key: 'period',
           width: 200,
-          render: (_: unknown, c) => `${formatDate(c.startDate)} – ${c.endDate ? formatDate(c.endDate) : '…'}`,
+          render: (_: unknown, c) =>
+            `${formatDate(c.startDate)} – ${c.endDate ? formatDate(c.endDate) : '…'}`,
         },
         {
           title: t('training.kind'),
           dataIndex: 'kind',
           key: 'kind',
           width: 190,
-          render: (k: PersonProfile['trainings'][number]['kind']) => <Tag color="cyan">{t(`trainingKinds.${k}`)}</Tag>,
+          render: (k: PersonProfile['trainings'][number]['kind']) => (
+            <Tag color="cyan">{t(`trainingKinds.${k}`)}</Tag>
+          ),
         },
         { title: t('training.course'), dataIndex: 'course', key: 'course', width: 260 },
         { title: t('training.institution'), dataIndex: 'institution', key: 'institution', width: 220 },

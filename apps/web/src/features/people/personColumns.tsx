@@ -147,7 +147,8 @@ export function usePersonColumns(sort?: SortState): Record<PersonColumn, TableCo
       title: t('people.columns.party'),
       key: 'party',
       width: 160,
-      render: (_: unknown, p) => (p.partyMasked || !p.party ? <Masked /> : <PartyStatusTag status={p.party.status} />),
+      render: (_: unknown, p) =>
+        p.partyMasked || !p.party ? <Masked /> : <PartyStatusTag status={p.party.status} />,
     },
     status: {
       title: t('person.fields.status'),

@@ -7,7 +7,14 @@ export function positionFields(t: TFunction, unitLabel?: string): FieldSpec[] {
   return [
     { name: 'title', label: t('position.title'), kind: 'text', required: true, max: 200, span: 24 },
     { name: 'unitId', label: t('position.unit'), kind: 'unit', required: true, span: 24, unitLabel },
-    { name: 'titleGroup', label: t('position.titleGroup'), kind: 'text', max: 50, span: 12, placeholder: 'leader' },
+    {
+      name: 'titleGroup',
+      label: t('position.titleGroup'),
+      kind: 'text',
+      max: 50,
+      span: 12,
+      placeholder: 'leader',
+    },
     { name: 'decisionNumber', label: t('position.decisionNumber'), kind: 'text', max: 50, span: 12 },
     { name: 'isLeader', label: t('position.isLeader'), kind: 'switch', span: 12 },
     { name: 'isConcurrent', label: t('position.isConcurrentLong'), kind: 'switch', span: 12 },
@@ -35,9 +42,23 @@ export function endPositionFields(t: TFunction, startDate: string): FieldSpec[] 
 export function disciplineFields(t: TFunction): FieldSpec[] {
   const o = personOptions(t);
   return [
-    { name: 'form', label: t('discipline.form'), kind: 'select', required: true, options: o.disciplineForm, span: 12 },
+    {
+      name: 'form',
+      label: t('discipline.form'),
+      kind: 'select',
+      required: true,
+      options: o.disciplineForm,
+      span: 12,
+    },
     { name: 'decisionNumber', label: t('discipline.decisionNumber'), kind: 'text', max: 50, span: 12 },
-    { name: 'decisionDate', label: t('discipline.decisionDate'), kind: 'date', required: true, notFuture: true, span: 12 },
+    {
+      name: 'decisionDate',
+      label: t('discipline.decisionDate'),
+      kind: 'date',
+      required: true,
+      notFuture: true,
+      span: 12,
+    },
     { name: 'expiryDate', label: t('discipline.expiryDate'), kind: 'date', after: 'decisionDate', span: 12 },
     { name: 'issuer', label: t('discipline.issuer'), kind: 'text', max: 200, span: 24 },
     { name: 'reason', label: t('discipline.reason'), kind: 'textarea', max: 1000, span: 24 },
@@ -48,7 +69,14 @@ export function awardFields(t: TFunction): FieldSpec[] {
   const o = personOptions(t);
   return [
     { name: 'kind', label: t('award.kind'), kind: 'select', required: true, options: o.awardKind, span: 12 },
-    { name: 'decisionDate', label: t('award.decisionDate'), kind: 'date', required: true, notFuture: true, span: 12 },
+    {
+      name: 'decisionDate',
+      label: t('award.decisionDate'),
+      kind: 'date',
+      required: true,
+      notFuture: true,
+      span: 12,
+    },
     {
       name: 'title',
       label: t('award.title'),
@@ -66,7 +94,14 @@ export function awardFields(t: TFunction): FieldSpec[] {
 export function trainingFields(t: TFunction): FieldSpec[] {
   const o = personOptions(t);
   return [
-    { name: 'kind', label: t('training.kind'), kind: 'select', required: true, options: o.trainingKind, span: 12 },
+    {
+      name: 'kind',
+      label: t('training.kind'),
+      kind: 'select',
+      required: true,
+      options: o.trainingKind,
+      span: 12,
+    },
     { name: 'certificate', label: t('training.certificate'), kind: 'text', max: 200, span: 12 },
     { name: 'course', label: t('training.course'), kind: 'text', required: true, max: 300, span: 24 },
     { name: 'institution', label: t('training.institution'), kind: 'text', max: 300, span: 24 },

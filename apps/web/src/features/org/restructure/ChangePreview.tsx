@@ -55,19 +55,27 @@ export function ChangePreview({ preview, names = new Map() }: Props) {
         bordered
         column={{ xs: 1, sm: 2, lg: 3 }}
         className="mb-16"
-        items={COUNT_KEYS.filter((k) => c[k] > 0 || ['positionsEnded', 'peopleMoved', 'unitsClosed'].includes(k)).map(
-          (k) => ({
-            key: k,
-            label: t(`restructure.counts.${k}`),
-            children: <strong data-count={k}>{c[k].toLocaleString('vi-VN')}</strong>,
-          }),
-        )}
+        items={COUNT_KEYS.filter(
+          (k) => c[k] > 0 || ['positionsEnded', 'peopleMoved', 'unitsClosed'].includes(k),
+        ).map((k) => ({
+          key: k,
+          label: t(`restructure.counts.${k}`),
+          children: <strong data-count={k}>{c[k].toLocaleString('vi-VN')}</strong>,
+        }))}
       />
       <Typography.Title level={5}>{t('restructure.participants')}</Typography.Title>
       <div className="participants mb-16" id="preview-participants">
         {preview.participants.map((p) => (
           <div key={`${p.unitId}:${p.role}`} className="participant">
-            <Tag color={p.role === 'created' ? 'green' : p.role === 'source' || p.role === 'subject' ? 'orange' : 'blue'}>
+            <Tag
+              color={
+                p.role === 'created'
+                  ? 'green'
+                  : p.role === 'source' || p.role === 'subject'
+                    ? 'orange'
+                    : 'blue'
+              }
+            >
               {t(`participantRoles.${p.role}`)}
             </Tag>
             <span>{p.name}</span> <Typography.Text type="secondary">({p.code})</Typography.Text>
@@ -198,7 +206,12 @@ export function ChangePreview({ preview, names = new Map() }: Props) {
                       pagination={{ pageSize: 10, hideOnSinglePage: true }}
                       columns={[
                         { title: t('users.displayName'), dataIndex: 'displayName', key: 'name' },
-                        { title: t('users.role'), dataIndex: 'role', key: 'role', render: (r: string) => roleLabel(r, t) },
+                        {
+                          title: t('users.role'),
+                          dataIndex: 'role',
+                          key: 'role',
+                          render: (r: string) => roleLabel(r, t),
+                        },
                         { title: t('users.unit'), dataIndex: 'unitId', key: 'unit', render: nameOf },
                         {
                           title: t('restructure.action'),

@@ -28,7 +28,9 @@ interface Values {
 function fieldOf(path: string): NamePath | undefined {
   const first = path.split('.')[0]!;
   if (first === 'unit') return 'unitId';
-  return ['childrenTo', 'peopleTo', 'effectiveDate', 'decisionNumber', 'note'].includes(first) ? first : undefined;
+  return ['childrenTo', 'peopleTo', 'effectiveDate', 'decisionNumber', 'note'].includes(first)
+    ? first
+    : undefined;
 }
 
 /** Giải thể: the unit closes; its sub-units and its people go to the units named. */
@@ -70,7 +72,9 @@ export default function DissolveWizard() {
 
   const notSelf = {
     validator: (_: unknown, value: string | undefined) =>
-      value && value === unitId ? Promise.reject(new Error(t('restructure.move.notItself'))) : Promise.resolve(),
+      value && value === unitId
+        ? Promise.reject(new Error(t('restructure.move.notItself')))
+        : Promise.resolve(),
   };
 
   return (
@@ -95,7 +99,10 @@ export default function DissolveWizard() {
               label={t('restructure.dissolve.unit')}
               rules={[{ required: true, message: t('validation.required') }]}
             >
-              <UnitTreeSelect id="dissolve-unit" initialLabel={unit ? `${unit.name} (${unit.code})` : undefined} />
+              <UnitTreeSelect
+                id="dissolve-unit"
+                initialLabel={unit ? `${unit.name} (${unit.code})` : undefined}
+              />
             </Form.Item>
             {refs.error ? <ErrorAlert error={refs.error} /> : null}
             {s ? (

@@ -219,7 +219,11 @@ export default function MergeWizard() {
             <ChangeCommonFields idPrefix="merge" />
             <Row>
               <Col span={24}>
-                <Form.Item name="grants" label={t('restructure.merge.grants')} extra={t('restructure.merge.grantsHint')}>
+                <Form.Item
+                  name="grants"
+                  label={t('restructure.merge.grants')}
+                  extra={t('restructure.merge.grantsHint')}
+                >
                   <Radio.Group id="merge-grants">
                     <Radio value="keep">{t('restructure.merge.grantsKeep')}</Radio>
                     <Radio value="moveToSuccessor">{t('restructure.merge.grantsMove')}</Radio>

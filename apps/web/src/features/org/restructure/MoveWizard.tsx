@@ -77,47 +77,50 @@ export default function MoveWizard() {
       >
         {step === 0 ? (
           <>
-          <Form.Item
-            name="unitId"
-            htmlFor="move-unit"
-            label={t('restructure.move.unit')}
-            rules={[{ required: true, message: t('validation.required') }]}
-          >
-            <UnitTreeSelect id="move-unit" initialLabel={unit ? `${unit.name} (${unit.code})` : undefined} />
-          </Form.Item>
-          {unit ? (
-            <Typography.Paragraph type="secondary" className="small-note">
-              {t('restructure.move.currentParent', {
-                name: unit.ancestors.at(-1)?.name ?? '—',
-              })}
-            </Typography.Paragraph>
-          ) : null}
-          {refs.error ? <ErrorAlert error={refs.error} /> : null}
-          <Form.Item
-            name="newParentId"
-            htmlFor="move-parent"
-            label={t('restructure.move.newParent')}
-            rules={[
-              { required: true, message: t('validation.required') },
-              {
-                validator: (_, value) =>
-                  value && value === unitId
-                    ? Promise.reject(new Error(t('restructure.move.notItself')))
-                    : Promise.resolve(),
-              },
-            ]}
-          >
-            <UnitTreeSelect id="move-parent" />
-          </Form.Item>
-          <ChangeCommonFields idPrefix="move" />
-          <PreviewError flow={flow} form={form} fieldOf={fieldOf} />
-          <WizardNav
-            onNext={preview}
-            kind="preview"
-            nextId="move-preview"
-            nextLabel={t('restructure.previewButton')}
-            loading={flow.previewing || (Boolean(unitId) && refs.loading)}
-          />
+            <Form.Item
+              name="unitId"
+              htmlFor="move-unit"
+              label={t('restructure.move.unit')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
+              <UnitTreeSelect
+                id="move-unit"
+                initialLabel={unit ? `${unit.name} (${unit.code})` : undefined}
+              />
+            </Form.Item>
+            {unit ? (
+              <Typography.Paragraph type="secondary" className="small-note">
+                {t('restructure.move.currentParent', {
+                  name: unit.ancestors.at(-1)?.name ?? '—',
+                })}
+              </Typography.Paragraph>
+            ) : null}
+            {refs.error ? <ErrorAlert error={refs.error} /> : null}
+            <Form.Item
+              name="newParentId"
+              htmlFor="move-parent"
+              label={t('restructure.move.newParent')}
+              rules={[
+                { required: true, message: t('validation.required') },
+                {
+                  validator: (_, value) =>
+                    value && value === unitId
+                      ? Promise.reject(new Error(t('restructure.move.notItself')))
+                      : Promise.resolve(),
+                },
+              ]}
+            >
+              <UnitTreeSelect id="move-parent" />
+            </Form.Item>
+            <ChangeCommonFields idPrefix="move" />
+            <PreviewError flow={flow} form={form} fieldOf={fieldOf} />
+            <WizardNav
+              onNext={preview}
+              kind="preview"
+              nextId="move-preview"
+              nextLabel={t('restructure.previewButton')}
+              loading={flow.previewing || (Boolean(unitId) && refs.loading)}
+            />
           </>
         ) : null}
       </Form>

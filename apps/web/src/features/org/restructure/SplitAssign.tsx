@@ -10,7 +10,7 @@ export interface PartOption {
 
 interface Props {
   positions: UnitPositionView[];
-  children: UnitView[];
+  subUnits: UnitView[];
   parts: PartOption[];
   assigned: Record<string, string>;
   onAssign: (changes: Record<string, string>) => void;
@@ -19,7 +19,15 @@ interface Props {
 }
 
 /** Step "who goes where": a destination for every post held in the split unit, and for its sub-units. */
-export function SplitAssign({ positions, children, parts, assigned, onAssign, childAssigned, onAssignChild }: Props) {
+export function SplitAssign({
+  positions,
+  subUnits,
+  parts,
+  assigned,
+  onAssign,
+  childAssigned,
+  onAssignChild,
+}: Props) {
   const { t } = useTranslation();
   const [restPart, setRestPart] = useState<string | undefined>(parts[0]?.value);
   const unassigned = positions.filter((p) => !assigned[p.id]);
@@ -31,7 +39,9 @@ export function SplitAssign({ positions, children, parts, assigned, onAssign, ch
 
   return (
     <>
-      <Typography.Title level={5}>{t('restructure.split.assignTitle', { count: positions.length })}</Typography.Title>
+      <Typography.Title level={5}>
+        {t('restructure.split.assignTitle', { count: positions.length })}
+      </Typography.Title>
       {positions.length === 0 ? (
         <Alert className="mb-16" type="info" showIcon title={t('restructure.split.noPositions')} />
       ) : (
@@ -46,7 +56,11 @@ export function SplitAssign({ positions, children, parts, assigned, onAssign, ch
               options={parts}
               aria-label={t('restructure.split.assignRest')}
             />
-            <Button id="split-assign-rest" onClick={assignRest} disabled={!restPart || unassigned.length === 0}>
+            <Button
+              id="split-assign-rest"
+              onClick={assignRest}
+              disabled={!restPart || unassigned.length === 0}
+            >
               {t('restructure.split.apply', { count: unassigned.length })}
             </Button>
           </div>
@@ -67,7 +81,13 @@ export function SplitAssign({ positions, children, parts, assigned, onAssign, ch
             scroll={{ x: 760 }}
             pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
             columns={[
-              { title: t('person.fields.fullName'), dataIndex: 'fullName', key: 'name', width: 190, fixed: 'left' },
+              {
+                title: t('person.fields.fullName'),
+                dataIndex: 'fullName',
+                key: 'name',
+                width: 190,
+                fixed: 'left',
+              },
               {
                 title: t('position.title'),
                 dataIndex: 'title',
@@ -102,16 +122,16 @@ export function SplitAssign({ positions, children, parts, assigned, onAssign, ch
           />
         </>
       )}
-      {children.length > 0 ? (
+      {subUnits.length > 0 ? (
         <>
           <Typography.Title level={5} className="mt-12">
-            {t('restructure.split.children', { count: children.length })}
+            {t('restructure.split.children', { count: subUnits.length })}
           </Typography.Title>
           <Table<UnitView>
             id="split-children-table"
             rowKey="id"
             size="small"
-            dataSource={children}
+            dataSource={subUnits}
             scroll={{ x: 560 }}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             columns={[

@@ -166,7 +166,10 @@ export default function SplitWizard() {
               label={t('restructure.split.unit')}
               rules={[{ required: true, message: t('validation.required') }]}
             >
-              <UnitTreeSelect id="split-unit" initialLabel={unit ? `${unit.name} (${unit.code})` : undefined} />
+              <UnitTreeSelect
+                id="split-unit"
+                initialLabel={unit ? `${unit.name} (${unit.code})` : undefined}
+              />
             </Form.Item>
             {refs.error ? <ErrorAlert error={refs.error} /> : null}
             <ChangeCommonFields idPrefix="split" />
@@ -174,7 +177,10 @@ export default function SplitWizard() {
               onNext={async () => {
                 // The parts are of the split unit's type unless the user changes them.
                 if (unit && !form.isFieldTouched(['parts', 0, 'type'])) {
-                  const parts = (form.getFieldValue('parts') as Part[]).map((p) => ({ ...p, type: unit.type }));
+                  const parts = (form.getFieldValue('parts') as Part[]).map((p) => ({
+                    ...p,
+                    type: unit.type,
+                  }));
                   form.setFieldValue('parts', parts);
                 }
                 await toParts();
@@ -240,7 +246,12 @@ export default function SplitWizard() {
                 <ErrorAlert error={loadError} />
               </div>
             ) : null}
-            <WizardNav onBack={() => setStep(0)} onNext={toAssign} nextId="split-next-assign" loading={loadingPosts} />
+            <WizardNav
+              onBack={() => setStep(0)}
+              onNext={toAssign}
+              nextId="split-next-assign"
+              loading={loadingPosts}
+            />
           </>
         ) : null}
 
@@ -248,7 +259,7 @@ export default function SplitWizard() {
           <>
             <SplitAssign
               positions={positions}
-              children={children}
+              subUnits={children}
               parts={partOptions}
               assigned={assigned}
               onAssign={(changes) => setAssigned((prev) => ({ ...prev, ...changes }))}

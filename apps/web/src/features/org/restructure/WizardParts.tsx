@@ -30,7 +30,12 @@ export function WizardFrame({ title, intro, steps, current, id, children }: Fram
         {intro}
       </Typography.Paragraph>
       <Card size="small" id={id}>
-        <Steps className="wizard-steps" current={current} size="small" items={steps.map((s) => ({ title: s }))} />
+        <Steps
+          className="wizard-steps"
+          current={current}
+          size="small"
+          items={steps.map((s) => ({ title: s }))}
+        />
         <div className="wizard-body">{children}</div>
       </Card>
     </>
@@ -50,7 +55,12 @@ export function ChangeCommonFields({ idPrefix }: { idPrefix: string }) {
           extra={t('restructure.effectiveHint')}
           rules={[{ required: true, message: t('validation.required') }]}
         >
-          <DatePicker id={`${idPrefix}-date`} format={DATE_INPUT_FORMATS} disabledDate={afterToday} className="full-width" />
+          <DatePicker
+            id={`${idPrefix}-date`}
+            format={DATE_INPUT_FORMATS}
+            disabledDate={afterToday}
+            className="full-width"
+          />
         </Form.Item>
       </Col>
       <Col xs={24} sm={16}>
@@ -123,26 +133,27 @@ export function ChangeResult({ change, onAgain }: { change: OrgChangeView; onAga
   const links = created.length > 0 ? created : subject ? [subject] : [];
   const c = change.summary.counts;
   return (
-    <Result
-      id="change-result"
-      status="success"
-      title={t('restructure.resultTitle', { kind: t(`changeKinds.${change.kind}`) })}
-      subTitle={t('restructure.resultSubtitle', {
-        date: formatDate(change.effectiveDate),
-        positions: c.positionsCreated + c.positionsMoved,
-        people: c.peopleMoved,
-      })}
-      extra={
-        <Space wrap>
-          {links.map((p) => (
-            <LinkButton key={p.unitId} type="primary" to={`/org/units/${p.unitId}`} id="result-open-unit">
-              {t('restructure.viewUnit', { name: p.name })}
-            </LinkButton>
-          ))}
-          <LinkButton to="/org">{t('restructure.backToTree')}</LinkButton>
-          <Button onClick={onAgain}>{t('restructure.startOver')}</Button>
-        </Space>
-      }
-    />
+    <div id="change-result">
+      <Result
+        status="success"
+        title={t('restructure.resultTitle', { kind: t(`changeKinds.${change.kind}`) })}
+        subTitle={t('restructure.resultSubtitle', {
+          date: formatDate(change.effectiveDate),
+          positions: c.positionsCreated + c.positionsMoved,
+          people: c.peopleMoved,
+        })}
+        extra={
+          <Space wrap>
+            {links.map((p) => (
+              <LinkButton key={p.unitId} type="primary" to={`/org/units/${p.unitId}`} id="result-open-unit">
+                {t('restructure.viewUnit', { name: p.name })}
+              </LinkButton>
+            ))}
+            <LinkButton to="/org">{t('restructure.backToTree')}</LinkButton>
+            <Button onClick={onAgain}>{t('restructure.startOver')}</Button>
+          </Space>
+        }
+      />
+    </div>
   );
 }

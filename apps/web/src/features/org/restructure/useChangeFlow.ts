@@ -1,7 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isApiError } from '../../../api/client';
-import { type OrgChangeInput, type OrgChangePreview, type OrgChangeView, useApplyChange, usePreviewChange } from '../../../api/org';
+import {
+  type OrgChangeInput,
+  type OrgChangePreview,
+  type OrgChangeView,
+  useApplyChange,
+  usePreviewChange,
+} from '../../../api/org';
 import { unitKeys } from '../../../api/units';
 
 /**
