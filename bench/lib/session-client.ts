@@ -1,9 +1,6 @@
-import { BenchFailure } from './failure';
-
 /** Sign-in over real HTTP, the way the web app does it: CSRF token first, then the form. */
-
-const SESSION_COOKIE = 'canbo_session';
-const CSRF_COOKIE = 'canbo_csrf';
+import { CSRF_COOKIE, SESSION_COOKIE } from '@canbo/server/src/http/session';
+import { BenchFailure } from './failure';
 
 function cookieValue(response: Response, name: string): string | null {
   for (const header of response.headers.getSetCookie()) {

@@ -6,11 +6,9 @@ declare module 'autocannon' {
     stddev: number;
     min: number;
     max: number;
-    total?: number;
     p50: number;
     p90: number;
     p99: number;
-    [percentile: string]: number;
   }
 
   export interface Options {

@@ -69,7 +69,11 @@ const ALIGN = {
   justify: AlignmentType.JUSTIFIED,
 } as const;
 
-export function paragraph(children: ParagraphChild[] | string, options: ParagraphOptions = {}, runOptions: RunOptions = {}): Paragraph {
+export function paragraph(
+  children: ParagraphChild[] | string,
+  options: ParagraphOptions = {},
+  runOptions: RunOptions = {},
+): Paragraph {
   return new Paragraph({
     children: typeof children === 'string' ? [run(children, runOptions)] : children,
     alignment: ALIGN[options.align ?? 'left'],
@@ -77,22 +81,37 @@ export function paragraph(children: ParagraphChild[] | string, options: Paragrap
     spacing: { after: (options.after ?? 3) * 20, before: (options.before ?? 0) * 20, line: 276 },
     ...(options.indent ? { indent: { firstLine: mm(options.indent) } } : {}),
     ...(options.keepNext ? { keepNext: true } : {}),
-    ...(options.ruleBelow ? { border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } } } : {}),
+    ...(options.ruleBelow
+      ? { border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } } }
+      : {}),
   });
 }
 
 /** "Label: value" with the label plain and the value bold (a numbered field of a form). */
-export function field(label: string, value: string | null | undefined, options: { size?: number } = {}): Paragraph {
+export function field(
+  label: string,
+  value: string | null | undefined,
+  options: { size?: number } = {},
+): Paragraph {
   const size = options.size ?? 13;
-  return paragraph([run(`${label}: `, { size }), run(value && value.trim() ? value : '……………', { size, bold: !!value })], { after: 2 });
+  return paragraph(
+    [run(`${label}: `, { size }), run(value?.trim() ? value : '……………', { size, bold: !!value })],
+    { after: 2 },
+  );
 }
 
 /** Several "label: value" pairs on one line (e.g. "Sinh ngày …  Giới tính …"). */
-export function fields(pairs: [string, string | null | undefined][], options: { size?: number } = {}): Paragraph {
+export function fields(
+  pairs: [string, string | null | undefined][],
+  options: { size?: number } = {},
+): Paragraph {
   const size = options.size ?? 13;
   const children: TextRun[] = [];
   pairs.forEach(([label, value], i) => {
-    children.push(run(`${i ? '    ' : ''}${label}: `, { size }), run(value && value.trim() ? value : '……………', { size, bold: !!value }));
+    children.push(
+      run(`${i ? '    ' : ''}${label}: `, { size }),
+      run(value?.trim() ? value : '……………', { size, bold: !!value }),
+    );
   });
   return paragraph(children, { after: 2 });
 }
@@ -106,13 +125,21 @@ const NO_CELL_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, ri
  */
 export function partyHeader(options: { superior?: string | null; issuer: string; right?: string[] }): Table {
   const left = [
-    ...(options.superior ? [paragraph(options.superior.toUpperCase(), { align: 'center', after: 0 }, { size: 14 })] : []),
+    ...(options.superior
+      ? [paragraph(options.superior.toUpperCase(), { align: 'center', after: 0 }, { size: 14 })]
+      : []),
     paragraph(options.issuer.toUpperCase(), { align: 'center', after: 0 }, { size: 14, bold: true }),
     paragraph('*', { align: 'center', after: 0 }, { size: 14 }),
   ];
   const right = [
-    paragraph('ĐẢNG CỘNG SẢN VIỆT NAM', { align: 'center', after: 2, ruleBelow: true }, { size: 15, bold: true }),
-    ...(options.right ?? []).map((line) => paragraph(line, { align: 'center', after: 0 }, { size: 14, italics: true })),
+    paragraph(
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      { align: 'center', after: 2, ruleBelow: true },
+      { size: 15, bold: true },
+    ),
+    ...(options.right ?? []).map((line) =>
+      paragraph(line, { align: 'center', after: 0 }, { size: 14, italics: true }),
+    ),
   ];
   return twoColumns(left, right);
 }
@@ -123,27 +150,51 @@ export function partyHeader(options: { superior?: string | null; issuer: string;
  */
 export function stateHeader(options: { superior?: string | null; issuer: string; right?: string[] }): Table {
   const left = [
-    ...(options.superior ? [paragraph(options.superior.toUpperCase(), { align: 'center', after: 0 }, { size: 13 })] : []),
-    paragraph(options.issuer.toUpperCase(), { align: 'center', after: 0, ruleBelow: true }, { size: 13, bold: true }),
+    ...(options.superior
+      ? [paragraph(options.superior.toUpperCase(), { align: 'center', after: 0 }, { size: 13 })]
+      : []),
+    paragraph(
+      options.issuer.toUpperCase(),
+      { align: 'center', after: 0, ruleBelow: true },
+      { size: 13, bold: true },
+    ),
   ];
   const right = [
     paragraph('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center', after: 0 }, { size: 13, bold: true }),
-    paragraph('Độc lập - Tự do - Hạnh phúc', { align: 'center', after: 2, ruleBelow: true }, { size: 14, bold: true }),
-    ...(options.right ?? []).map((line) => paragraph(line, { align: 'center', after: 0 }, { size: 14, italics: true })),
+    paragraph(
+      'Độc lập - Tự do - Hạnh phúc',
+      { align: 'center', after: 2, ruleBelow: true },
+      { size: 14, bold: true },
+    ),
+    ...(options.right ?? []).map((line) =>
+      paragraph(line, { align: 'center', after: 0 }, { size: 14, italics: true }),
+    ),
   ];
   return twoColumns(left, right, [40, 60]);
 }
 
 /** A borderless two-column block (heading blocks, signatures). */
-export function twoColumns(left: Paragraph[], right: Paragraph[], widths: [number, number] = [45, 55]): Table {
+export function twoColumns(
+  left: Paragraph[],
+  right: Paragraph[],
+  widths: [number, number] = [45, 55],
+): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: TableBorders.NONE,
     rows: [
       new TableRow({
         children: [
-          new TableCell({ children: left, width: { size: widths[0], type: WidthType.PERCENTAGE }, borders: NO_CELL_BORDERS }),
-          new TableCell({ children: right, width: { size: widths[1], type: WidthType.PERCENTAGE }, borders: NO_CELL_BORDERS }),
+          new TableCell({
+            children: left,
+            width: { size: widths[0], type: WidthType.PERCENTAGE },
+            borders: NO_CELL_BORDERS,
+          }),
+          new TableCell({
+            children: right,
+            width: { size: widths[1], type: WidthType.PERCENTAGE },
+            borders: NO_CELL_BORDERS,
+          }),
         ],
       }),
     ],
@@ -157,7 +208,11 @@ export interface TableColumn {
 }
 
 /** A ruled table with a bold header row; an empty body gets one blank row to fill in by hand. */
-export function table(columns: readonly TableColumn[], rows: readonly string[][], options: { size?: number } = {}): Table {
+export function table(
+  columns: readonly TableColumn[],
+  rows: readonly string[][],
+  options: { size?: number } = {},
+): Table {
   const size = options.size ?? 12;
   const cell = (text: string, width: number, bold = false) =>
     new TableCell({

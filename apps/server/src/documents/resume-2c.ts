@@ -28,7 +28,9 @@ export interface ResumeData {
   /** Posts held now, "Phó Chủ tịch UBND phường; Bí thư Chi bộ (kiêm nhiệm)". */
   positionsNow: string | null;
   mainWork: string | null;
-  party: { admitted: string | null; full: string | null; card: string | null; status: string | null } | 'masked';
+  party:
+    | { admitted: string | null; full: string | null; card: string | null; status: string | null }
+    | 'masked';
   education: string | null;
   qualification: string | null;
   politicalTheory: string | null;
@@ -53,7 +55,11 @@ const HIDDEN = '(không hiển thị)';
 const SIZE = 13;
 
 function heading(text: string): Paragraph {
-  return paragraph(text, { align: 'center', before: 8, after: 4, keepNext: true }, { size: SIZE, bold: true });
+  return paragraph(
+    text,
+    { align: 'center', before: 8, after: 4, keepNext: true },
+    { size: SIZE, bold: true },
+  );
 }
 
 function photoBox(): Table {
@@ -66,7 +72,10 @@ function photoBox(): Table {
         children: [
           new TableCell({
             borders: { top: line, bottom: line, left: line, right: line },
-            children: [paragraph('Ảnh màu', { align: 'center', before: 30 }, { size: 11 }), paragraph('(4 × 6 cm)', { align: 'center' }, { size: 11 })],
+            children: [
+              paragraph('Ảnh màu', { align: 'center', before: 30 }, { size: 11 }),
+              paragraph('(4 × 6 cm)', { align: 'center' }, { size: 11 }),
+            ],
           }),
         ],
       }),
@@ -78,15 +87,29 @@ export function resumeDocument(data: ResumeData) {
   const party = data.party;
   const top = twoColumns(
     [
-      paragraph([run('Tỉnh/Thành phố: ', { size: 12 }), run(data.province, { size: 12, bold: true })], { after: 0 }),
-      paragraph([run('Đơn vị trực thuộc: ', { size: 12 }), run(data.unit, { size: 12, bold: true })], { after: 0 }),
-      paragraph([run('Đơn vị cơ sở: ', { size: 12 }), run(data.baseUnit, { size: 12, bold: true })], { after: 0 }),
+      paragraph([run('Tỉnh/Thành phố: ', { size: 12 }), run(data.province, { size: 12, bold: true })], {
+        after: 0,
+      }),
+      paragraph([run('Đơn vị trực thuộc: ', { size: 12 }), run(data.unit, { size: 12, bold: true })], {
+        after: 0,
+      }),
+      paragraph([run('Đơn vị cơ sở: ', { size: 12 }), run(data.baseUnit, { size: 12, bold: true })], {
+        after: 0,
+      }),
     ],
-    [paragraph([run('Số hiệu cán bộ, công chức: ', { size: 12 }), run(data.code, { size: 12, bold: true })], { align: 'right', after: 0 })],
+    [
+      paragraph(
+        [run('Số hiệu cán bộ, công chức: ', { size: 12 }), run(data.code, { size: 12, bold: true })],
+        { align: 'right', after: 0 },
+      ),
+    ],
     [60, 40],
   );
   const firstFields = [
-    fields([['1) Họ và tên khai sinh', data.fullName.toUpperCase()], ['Nam, nữ', data.sex]]),
+    fields([
+      ['1) Họ và tên khai sinh', data.fullName.toUpperCase()],
+      ['Nam, nữ', data.sex],
+    ]),
     field('2) Các tên gọi khác', data.otherName),
     field('3) Chức vụ (Đảng, đoàn thể, chính quyền, kể cả chức vụ kiêm nhiệm)', data.positionsNow),
     field('4) Sinh ngày', data.birthDate),
@@ -95,12 +118,27 @@ export function resumeDocument(data: ResumeData) {
   ];
   const photoAndFields = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    borders: {
+      top: none,
+      bottom: none,
+      left: none,
+      right: none,
+      insideHorizontal: none,
+      insideVertical: none,
+    },
     rows: [
       new TableRow({
         children: [
-          new TableCell({ width: { size: 22, type: WidthType.PERCENTAGE }, borders: noBorders, children: [photoBox(), paragraph('')] }),
-          new TableCell({ width: { size: 78, type: WidthType.PERCENTAGE }, borders: noBorders, children: firstFields }),
+          new TableCell({
+            width: { size: 22, type: WidthType.PERCENTAGE },
+            borders: noBorders,
+            children: [photoBox(), paragraph('')],
+          }),
+          new TableCell({
+            width: { size: 78, type: WidthType.PERCENTAGE },
+            borders: noBorders,
+            children: firstFields,
+          }),
         ],
       }),
     ],
@@ -108,26 +146,53 @@ export function resumeDocument(data: ResumeData) {
 
   const children: FileChild[] = [
     top,
-    paragraph('SƠ YẾU LÝ LỊCH CÁN BỘ, CÔNG CHỨC', { align: 'center', before: 12, after: 12 }, { size: 16, bold: true }),
+    paragraph(
+      'SƠ YẾU LÝ LỊCH CÁN BỘ, CÔNG CHỨC',
+      { align: 'center', before: 12, after: 12 },
+      { size: 16, bold: true },
+    ),
     photoAndFields,
-    fields([['7) Điện thoại', data.phone], ['Email', data.email]]),
-    fields([['8) Dân tộc', data.ethnicity], ['9) Tôn giáo', data.religion ?? 'Không']]),
+    fields([
+      ['7) Điện thoại', data.phone],
+      ['Email', data.email],
+    ]),
+    fields([
+      ['8) Dân tộc', data.ethnicity],
+      ['9) Tôn giáo', data.religion ?? 'Không'],
+    ]),
     field('10) Thành phần gia đình xuất thân', null),
     field('11) Nghề nghiệp bản thân trước khi được tuyển dụng', null),
     field('12) Ngày được tuyển dụng, vào cơ quan nào, ở đâu', null),
     field('13) Ngày vào cơ quan hiện đang công tác', null),
     party === 'masked'
       ? field('14) Ngày vào Đảng Cộng sản Việt Nam', HIDDEN)
-      : fields([['14) Ngày vào Đảng Cộng sản Việt Nam', party.admitted ?? (party.status ? party.status : null)], ['Ngày chính thức', party.full]]),
+      : fields([
+          ['14) Ngày vào Đảng Cộng sản Việt Nam', party.admitted ?? (party.status ? party.status : null)],
+          ['Ngày chính thức', party.full],
+        ]),
     ...(party !== 'masked' && party.card ? [field('      Số thẻ đảng viên', party.card)] : []),
     field('15) Ngày tham gia các tổ chức chính trị - xã hội', null),
     field('16) Ngày nhập ngũ, ngày xuất ngũ, quân hàm, chức vụ cao nhất', null),
     paragraph([run('17) Trình độ học vấn: ', { size: SIZE })], { after: 2 }),
-    fields([['      Giáo dục phổ thông', data.education], ['Học hàm, học vị cao nhất', data.qualification]]),
-    fields([['      Lý luận chính trị', data.politicalTheory], ['Quản lý nhà nước', data.stateManagement]]),
-    fields([['      Ngoại ngữ', data.foreignLanguage], ['Tin học', data.itLevel]]),
+    fields([
+      ['      Giáo dục phổ thông', data.education],
+      ['Học hàm, học vị cao nhất', data.qualification],
+    ]),
+    fields([
+      ['      Lý luận chính trị', data.politicalTheory],
+      ['Quản lý nhà nước', data.stateManagement],
+    ]),
+    fields([
+      ['      Ngoại ngữ', data.foreignLanguage],
+      ['Tin học', data.itLevel],
+    ]),
     field('18) Công tác chính đang làm', data.mainWork),
-    fields([['19) Đối tượng', data.staffCategory], ['Mã ngạch', data.salary.scale], ['Bậc lương', data.salary.step], ['Từ ngày', data.salary.since]]),
+    fields([
+      ['19) Đối tượng', data.staffCategory],
+      ['Mã ngạch', data.salary.scale],
+      ['Bậc lương', data.salary.step],
+      ['Từ ngày', data.salary.since],
+    ]),
     field('20) Danh hiệu được phong', data.honours),
     field('21) Sở trường công tác', null),
     field('22) Khen thưởng', data.awardsSummary),
@@ -178,13 +243,21 @@ export function resumeDocument(data: ResumeData) {
     twoColumns(
       [
         paragraph('NGƯỜI KHAI', { align: 'center', after: 0 }, { size: SIZE, bold: true }),
-        paragraph('Tôi xin cam đoan những lời khai trên đây là đúng sự thật', { align: 'center', after: 0 }, { size: 12, italics: true }),
+        paragraph(
+          'Tôi xin cam đoan những lời khai trên đây là đúng sự thật',
+          { align: 'center', after: 0 },
+          { size: 12, italics: true },
+        ),
         paragraph('(Ký tên, ghi rõ họ tên)', { align: 'center', after: 48 }, { size: 12, italics: true }),
         paragraph(data.fullName, { align: 'center' }, { size: SIZE, bold: true }),
       ],
       [
         paragraph(data.placeAndDate, { align: 'center', after: 0 }, { size: SIZE, italics: true }),
-        paragraph('THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ QUẢN LÝ VÀ SỬ DỤNG CBCC', { align: 'center', after: 0 }, { size: SIZE, bold: true }),
+        paragraph(
+          'THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ QUẢN LÝ VÀ SỬ DỤNG CBCC',
+          { align: 'center', after: 0 },
+          { size: SIZE, bold: true },
+        ),
         paragraph('(Ký tên, đóng dấu)', { align: 'center' }, { size: 12, italics: true }),
       ],
       [45, 55],

@@ -2,7 +2,15 @@ import { PassThrough } from 'node:stream';
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { columnIndex, columnLetters, DateCell, decodeXml, isDateFormat, readXlsx, XlsxError } from './xlsx-reader';
+import {
+  columnIndex,
+  columnLetters,
+  DateCell,
+  decodeXml,
+  isDateFormat,
+  readXlsx,
+  type XlsxError,
+} from './xlsx-reader';
 import { openZip, ZipError } from './zip';
 
 async function inMemory(build: (book: ExcelJS.Workbook) => void): Promise<Buffer> {
@@ -18,8 +26,18 @@ describe('xlsx reader', () => {
       const ws = book.addWorksheet('Cán bộ');
       ws.addRow(['Họ và tên', 'Ngày sinh', 'Số', 'Đúng', 'Công thức', 'Đảng viên', null]);
       ws.mergeCells('F1:G1');
-      ws.addRow(['Nguyễn Văn Đức', new Date(Date.UTC(1980, 2, 5)), 1_080_012_345, true, { formula: 'C2*2', result: 2_160_024_690 }, 'a & b < c', '']);
-      ws.getCell('A4').value = { richText: [{ text: 'Trần ' }, { text: 'Thị', font: { bold: true } }, { text: ' Hoa' }] };
+      ws.addRow([
+        'Nguyễn Văn Đức',
+        new Date(Date.UTC(1980, 2, 5)),
+        1_080_012_345,
+        true,
+        { formula: 'C2*2', result: 2_160_024_690 },
+        'a & b < c',
+        '',
+      ]);
+      ws.getCell('A4').value = {
+        richText: [{ text: 'Trần ' }, { text: 'Thị', font: { bold: true } }, { text: ' Hoa' }],
+      };
     });
     const book = readXlsx(bytes);
     expect(book.sheetNames).toEqual(['Khác', 'Cán bộ']);
@@ -68,10 +86,23 @@ describe('xlsx reader', () => {
 
   it('decodes XML entities and OOXML escapes, and column letters both ways', () => {
     expect(decodeXml('a &amp; b &lt;c&gt; &#272;&#x1ee9;c_x000D_')).toBe('a & b <c> Đức\r');
-    expect([columnIndex('A'), columnIndex('Z'), columnIndex('AA'), columnIndex('AMJ')]).toEqual([0, 25, 26, 1023]);
+    expect([columnIndex('A'), columnIndex('Z'), columnIndex('AA'), columnIndex('AMJ')]).toEqual([
+      0, 25, 26, 1023,
+    ]);
     expect([0, 25, 26, 1023].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AMJ']);
-    expect(['dd/mm/yyyy', 'mm-dd-yy', '[$-42A]dd/mm/yyyy', 'h:mm'].map(isDateFormat)).toEqual([true, true, true, true]);
-    expect(['General', '0.00', '#,##0', '@', '"Ngày"0'].map(isDateFormat)).toEqual([false, false, false, false, false]);
+    expect(['dd/mm/yyyy', 'mm-dd-yy', '[$-42A]dd/mm/yyyy', 'h:mm'].map(isDateFormat)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['General', '0.00', '#,##0', '@', '"Ngày"0'].map(isDateFormat)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

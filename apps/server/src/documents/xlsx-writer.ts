@@ -81,7 +81,11 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer
 }
 
 /** One sheet, header and rows, in memory. */
-export async function tableWorkbook(name: string, columns: readonly SheetColumn[], rows: readonly RowValues[]): Promise<Buffer> {
+export async function tableWorkbook(
+  name: string,
+  columns: readonly SheetColumn[],
+  rows: readonly RowValues[],
+): Promise<Buffer> {
   const workbook = newWorkbook();
   addTableSheet(workbook, name, columns, rows);
   return workbookBuffer(workbook);
@@ -100,7 +104,11 @@ export interface TableStream {
 /** A one-sheet workbook written row by row (ExcelJS's streaming writer). */
 export function streamTable(name: string, columns: readonly SheetColumn[]): TableStream {
   const output = new PassThrough();
-  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   writer.creator = 'canbo';
   const sheet = writer.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   defineColumns(sheet, columns);

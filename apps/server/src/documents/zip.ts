@@ -57,8 +57,10 @@ export function openZip(bytes: Buffer, options: { maxEntryBytes?: number } = {})
   const count = bytes.readUInt16LE(eocd + 10);
   const directorySize = bytes.readUInt32LE(eocd + 12);
   const directoryOffset = bytes.readUInt32LE(eocd + 16);
-  if (count === 0xffff || directoryOffset === 0xffffffff) throw new ZipError('unsupported', 'ZIP64 archives are not supported');
-  if (directoryOffset + directorySize > eocd) throw new ZipError('corrupt', 'central directory out of bounds');
+  if (count === 0xffff || directoryOffset === 0xffffffff)
+    throw new ZipError('unsupported', 'ZIP64 archives are not supported');
+  if (directoryOffset + directorySize > eocd)
+    throw new ZipError('corrupt', 'central directory out of bounds');
 
   const entries = new Map<string, ZipEntry>();
   let at = directoryOffset;
@@ -94,15 +96,18 @@ export function openZip(bytes: Buffer, options: { maxEntryBytes?: number } = {})
     const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
     const end = start + entry.compressedSize;
     if (end > bytes.length) throw new ZipError('corrupt', `${name} is cut short`);
-    if (entry.size > maxEntryBytes) throw new ZipError('too_large', `${name} inflates to more than ${maxEntryBytes} bytes`);
+    if (entry.size > maxEntryBytes)
+      throw new ZipError('too_large', `${name} inflates to more than ${maxEntryBytes} bytes`);
     const data = bytes.subarray(start, end);
     if (entry.method === 0) return data;
-    if (entry.method !== 8) throw new ZipError('unsupported', `compression method ${entry.method} is not supported`);
+    if (entry.method !== 8)
+      throw new ZipError('unsupported', `compression method ${entry.method} is not supported`);
     try {
       return zlib.inflateRawSync(data, { maxOutputLength: maxEntryBytes });
     } catch (error) {
       const code = (error as { code?: string }).code;
-      if (code === 'ERR_BUFFER_TOO_LARGE') throw new ZipError('too_large', `${name} inflates to more than ${maxEntryBytes} bytes`);
+      if (code === 'ERR_BUFFER_TOO_LARGE')
+        throw new ZipError('too_large', `${name} inflates to more than ${maxEntryBytes} bytes`);
       throw new ZipError('corrupt', `${name} cannot be inflated`);
     }
   }

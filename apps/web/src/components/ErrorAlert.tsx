@@ -14,7 +14,11 @@ interface Props {
 export function ErrorAlert({ error, title, action, id }: Props) {
   const text = useErrorText();
   if (!error) return null;
-  const details = error instanceof ApiError ? error.details.filter((d) => d.path !== 'lockedUntil') : [];
+  // A detail that only repeats the headline adds nothing.
+  const details =
+    error instanceof ApiError
+      ? error.details.filter((d) => d.path !== 'lockedUntil' && text.detail(d) !== text.message(error))
+      : [];
   return (
     <Alert
       id={id}

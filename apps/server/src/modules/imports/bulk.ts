@@ -49,7 +49,9 @@ export async function insertRows<T>(
   for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
     const chunk = rows.slice(i, i + CHUNK_ROWS);
     await sql`INSERT INTO ${sql.table(table)} (${sql.join(names)})
-      SELECT ${sql.join([...fixed, sql`u.*`])} FROM unnest(${sql.join(arrays(columns, chunk))}) AS u`.execute(tx);
+      SELECT ${sql.join([...fixed, sql`u.*`])} FROM unnest(${sql.join(arrays(columns, chunk))}) AS u`.execute(
+      tx,
+    );
     await afterChunk?.(i + chunk.length);
   }
 }
@@ -72,7 +74,11 @@ export async function updateRows<T extends { id: string; version: number }>(
     { name: 'expected_version', type: 'int', value: (r) => r.version },
   ];
   const all = [...key, ...columns];
-  const sets = [...columns.map((c) => sql`${ident(c.name)} = u.${ident(c.name)}`), sql`version = t.version + 1`, ...extraSet];
+  const sets = [
+    ...columns.map((c) => sql`${ident(c.name)} = u.${ident(c.name)}`),
+    sql`version = t.version + 1`,
+    ...extraSet,
+  ];
   for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
     const chunk = rows.slice(i, i + CHUNK_ROWS);
     const result = await sql`UPDATE ${sql.table(table)} AS t SET ${sql.join(sets)}

@@ -6,7 +6,8 @@ import { PARTY_STATUS_OPTIONS, STAFF_CATEGORY_OPTIONS } from './labels';
 
 const spec = (key: string): ColumnSpec => [...PEOPLE_COLUMNS, ...UNIT_COLUMNS].find((c) => c.key === key)!;
 const ctx = { date1904: false };
-const parse = (key: string, value: Parameters<typeof parseCell>[1], c = ctx) => parseCell(spec(key), value, c);
+const parse = (key: string, value: Parameters<typeof parseCell>[1], c = ctx) =>
+  parseCell(spec(key), value, c);
 
 describe('import cells', () => {
   it('reads dates written dd/mm/yyyy, as Excel date cells and as bare serial numbers', () => {
@@ -16,14 +17,26 @@ describe('import cells', () => {
     expect(parse('birthDate', new DateCell(29_285))).toEqual({ ok: true, value: '1980-03-05' });
     expect(parse('birthDate', 29_285)).toEqual({ ok: true, value: '1980-03-05' });
     // Old Mac workbooks count from 1904.
-    expect(parse('birthDate', new DateCell(27_823), { date1904: true })).toEqual({ ok: true, value: '1980-03-05' });
+    expect(parse('birthDate', new DateCell(27_823), { date1904: true })).toEqual({
+      ok: true,
+      value: '1980-03-05',
+    });
   });
 
   it('refuses impossible dates, two-digit years and non-dates, in Vietnamese and English', () => {
-    expect(parse('birthDate', '31/02/1980')).toEqual({ ok: false, error: { vi: 'Ngày 31/02/1980 không tồn tại.', en: 'The date 31/02/1980 does not exist.' } });
-    expect(parse('birthDate', '05/03/80')).toMatchObject({ ok: false, error: { vi: expect.stringContaining('4 chữ số') } });
+    expect(parse('birthDate', '31/02/1980')).toEqual({
+      ok: false,
+      error: { vi: 'Ngày 31/02/1980 không tồn tại.', en: 'The date 31/02/1980 does not exist.' },
+    });
+    expect(parse('birthDate', '05/03/80')).toMatchObject({
+      ok: false,
+      error: { vi: expect.stringContaining('4 chữ số') },
+    });
     expect(parse('birthDate', true)).toMatchObject({ ok: false });
-    expect(parse('birthDate', 'hôm qua')).toMatchObject({ ok: false, error: { en: expect.stringContaining('dd/mm/yyyy') } });
+    expect(parse('birthDate', 'hôm qua')).toMatchObject({
+      ok: false,
+      error: { en: expect.stringContaining('dd/mm/yyyy') },
+    });
   });
 
   it('treats empty and blank cells as not given', () => {
@@ -35,7 +48,10 @@ describe('import cells', () => {
   it('puts back the leading zeros Excel drops from a CCCD typed as a number, and refuses other lengths', () => {
     expect(parse('cccd', 1_080_012_345)).toEqual({ ok: true, value: '001080012345' });
     expect(parse('cccd', '001 080 012 345')).toEqual({ ok: true, value: '001080012345' });
-    expect(parse('cccd', '001*******45')).toMatchObject({ ok: false, error: { vi: 'Số CCCD phải gồm đúng 12 chữ số.' } });
+    expect(parse('cccd', '001*******45')).toMatchObject({
+      ok: false,
+      error: { vi: 'Số CCCD phải gồm đúng 12 chữ số.' },
+    });
     expect(parse('cccd', 12.5)).toMatchObject({ ok: false });
   });
 
@@ -47,7 +63,10 @@ describe('import cells', () => {
     expect(parse('partyStatus', 'Đảng viên chính thức')).toEqual({ ok: true, value: 'full' });
     expect(parse('type', 'chi bo co so')).toEqual({ ok: true, value: 'base_party_cell' });
     const refused = parse('politicalTheory', 'Tiến sĩ');
-    expect(refused).toMatchObject({ ok: false, error: { vi: expect.stringContaining('Sơ cấp; Trung cấp; Cao cấp; Cử nhân') } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { vi: expect.stringContaining('Sơ cấp; Trung cấp; Cao cấp; Cử nhân') },
+    });
     expect(matchOption(STAFF_CATEGORY_OPTIONS, 'HĐ')?.code).toBe('contract_worker');
     expect(matchOption(PARTY_STATUS_OPTIONS, 'khai tru')?.code).toBe('removed');
   });
@@ -58,7 +77,10 @@ describe('import cells', () => {
     expect(parse('isLeader', 'không')).toEqual({ ok: true, value: false });
     expect(parse('isLeader', 'có lẽ')).toMatchObject({ ok: false });
     expect(parse('salaryStep', 3)).toEqual({ ok: true, value: 3 });
-    expect(parse('salaryStep', '21')).toMatchObject({ ok: false, error: { vi: 'Phải là số nguyên từ 1 đến 20.' } });
+    expect(parse('salaryStep', '21')).toMatchObject({
+      ok: false,
+      error: { vi: 'Phải là số nguyên từ 1 đến 20.' },
+    });
     expect(parse('code', 12_345)).toEqual({ ok: true, value: '12345' });
     expect(parse('code', 'CB 01')).toMatchObject({ ok: false });
     expect(parse('unitCode', 'PBD-01')).toEqual({ ok: true, value: 'PBD-01' });
@@ -69,8 +91,14 @@ describe('import cells', () => {
   });
 
   it('keeps text in NFC with single spaces and refuses text over the column limit', () => {
-    expect(parse('fullName', '  Nguyễn   Văn\u00a0Đức '.normalize('NFD'))).toEqual({ ok: true, value: 'Nguyễn Văn Đức' });
-    expect(parse('fullName', 'a'.repeat(151))).toMatchObject({ ok: false, error: { vi: 'Dài quá 150 ký tự.' } });
+    expect(parse('fullName', '  Nguyễn   Văn\u00a0Đức '.normalize('NFD'))).toEqual({
+      ok: true,
+      value: 'Nguyễn Văn Đức',
+    });
+    expect(parse('fullName', 'a'.repeat(151))).toMatchObject({
+      ok: false,
+      error: { vi: 'Dài quá 150 ký tự.' },
+    });
     expect(parse('title', 42)).toEqual({ ok: true, value: '42' });
   });
 

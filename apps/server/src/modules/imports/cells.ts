@@ -3,10 +3,10 @@ import {
   formatDate,
   nfc,
   normalizeCccd,
-  parseDate,
   PersonCode,
   PersonEmail,
   Phone,
+  parseDate,
   searchKey,
   UnitCode,
 } from '@canbo/domain';
@@ -56,7 +56,9 @@ export function matchOption(options: readonly EnumOption[], input: string): Enum
   let keys = OPTION_KEYS.get(options);
   if (!keys) {
     keys = new Map();
-    for (const o of options) for (const name of [o.label, o.code, ...(o.aliases ?? [])]) if (!keys.has(searchKey(name))) keys.set(searchKey(name), o);
+    for (const o of options)
+      for (const name of [o.label, o.code, ...(o.aliases ?? [])])
+        if (!keys.has(searchKey(name))) keys.set(searchKey(name), o);
     OPTION_KEYS.set(options, keys);
   }
   return keys.get(searchKey(input)) ?? null;
@@ -104,13 +106,25 @@ function parseInteger(value: CellValue, spec: ColumnSpec, ctx: CellContext): Cel
 
 function parsePhone(value: CellValue, ctx: CellContext): CellResult {
   // A number cell drops the leading 0 of 0912345678.
-  const input = typeof value === 'number' && Number.isInteger(value) && String(value).length === 9 ? `0${value}` : asText(value, ctx);
-  return fromSchema(Phone, input, 'Số điện thoại không hợp lệ (ví dụ 0912345678).', 'Not a phone number (e.g. 0912345678).');
+  const input =
+    typeof value === 'number' && Number.isInteger(value) && String(value).length === 9
+      ? `0${value}`
+      : asText(value, ctx);
+  return fromSchema(
+    Phone,
+    input,
+    'Số điện thoại không hợp lệ (ví dụ 0912345678).',
+    'Not a phone number (e.g. 0912345678).',
+  );
 }
 
 const CARD_NUMBER = /^[A-Za-z0-9./-]{1,20}$/;
 
-export function parseCell(spec: ColumnSpec, value: CellValue | undefined, ctx: CellContext): CellResult | undefined {
+export function parseCell(
+  spec: ColumnSpec,
+  value: CellValue | undefined,
+  ctx: CellContext,
+): CellResult | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string' && nfc(value) === '') return undefined;
   switch (spec.type) {
@@ -125,7 +139,12 @@ export function parseCell(spec: ColumnSpec, value: CellValue | undefined, ctx: C
     case 'phone':
       return parsePhone(value, ctx);
     case 'email':
-      return fromSchema(PersonEmail, asText(value, ctx), 'Địa chỉ email không hợp lệ.', 'Not an email address.');
+      return fromSchema(
+        PersonEmail,
+        asText(value, ctx),
+        'Địa chỉ email không hợp lệ.',
+        'Not an email address.',
+      );
     case 'personCode':
       return fromSchema(
         PersonCode,
@@ -144,14 +163,20 @@ export function parseCell(spec: ColumnSpec, value: CellValue | undefined, ctx: C
       const card = asText(value, ctx);
       return CARD_NUMBER.test(card)
         ? ok(card)
-        : bad('Số thẻ đảng viên chỉ gồm chữ, số và . / - (tối đa 20 ký tự).', 'A party card number has letters, digits and . / - only (at most 20).');
+        : bad(
+            'Số thẻ đảng viên chỉ gồm chữ, số và . / - (tối đa 20 ký tự).',
+            'A party card number has letters, digits and . / - only (at most 20).',
+          );
     }
     case 'enum': {
       const input = asText(value, ctx);
       const option = matchOption(spec.options ?? [], input);
       if (option) return ok(option.code);
       const allowed = (spec.options ?? []).map((o) => o.label).join('; ');
-      return bad(`"${input}" không có trong danh mục. Chọn một trong: ${allowed}.`, `"${input}" is not an allowed value. Use one of: ${allowed}.`);
+      return bad(
+        `"${input}" không có trong danh mục. Chọn một trong: ${allowed}.`,
+        `"${input}" is not an allowed value. Use one of: ${allowed}.`,
+      );
     }
     case 'text': {
       const s = asText(value, ctx);

@@ -18,7 +18,18 @@ import {
 
 export type ImportKind = 'units' | 'people';
 
-export type ColumnType = 'text' | 'date' | 'cccd' | 'enum' | 'bool' | 'int' | 'personCode' | 'unitCode' | 'email' | 'phone' | 'cardNumber';
+export type ColumnType =
+  | 'text'
+  | 'date'
+  | 'cccd'
+  | 'enum'
+  | 'bool'
+  | 'int'
+  | 'personCode'
+  | 'unitCode'
+  | 'email'
+  | 'phone'
+  | 'cardNumber';
 
 export interface ColumnSpec {
   key: string;
@@ -36,7 +47,14 @@ export interface ColumnSpec {
   example: string;
 }
 
-const text = (key: string, header: string, max: number, help: string, example: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+const text = (
+  key: string,
+  header: string,
+  max: number,
+  help: string,
+  example: string,
+  extra: Partial<ColumnSpec> = {},
+): ColumnSpec => ({
   key,
   header,
   type: 'text',
@@ -48,7 +66,13 @@ const text = (key: string, header: string, max: number, help: string, example: s
   ...extra,
 });
 
-const date = (key: string, header: string, help: string, example: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+const date = (
+  key: string,
+  header: string,
+  help: string,
+  example: string,
+  extra: Partial<ColumnSpec> = {},
+): ColumnSpec => ({
   key,
   header,
   type: 'date',
@@ -59,7 +83,14 @@ const date = (key: string, header: string, help: string, example: string, extra:
   ...extra,
 });
 
-const choice = (key: string, header: string, options: readonly EnumOption[], help: string, example: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+const choice = (
+  key: string,
+  header: string,
+  options: readonly EnumOption[],
+  help: string,
+  example: string,
+  extra: Partial<ColumnSpec> = {},
+): ColumnSpec => ({
   key,
   header,
   type: 'enum',
@@ -88,7 +119,11 @@ export const PEOPLE_COLUMNS: readonly ColumnSpec[] = [
     width: 26,
   }),
   text('otherName', 'Tên gọi khác', 150, 'Bí danh, tên thường gọi (nếu có).', ''),
-  choice('sex', 'Giới tính', SEX_OPTIONS, 'Giới tính.', 'Nam', { required: 'always', aliases: ['Nam, nữ', 'Nam/Nữ'], width: 10 }),
+  choice('sex', 'Giới tính', SEX_OPTIONS, 'Giới tính.', 'Nam', {
+    required: 'always',
+    aliases: ['Nam, nữ', 'Nam/Nữ'],
+    width: 10,
+  }),
   date('birthDate', 'Ngày sinh (dd/mm/yyyy)', 'Ngày sinh.', '05/03/1980', {
     required: 'always',
     aliases: ['Ngày sinh', 'Ngày, tháng, năm sinh', 'Sinh ngày'],
@@ -108,8 +143,26 @@ export const PEOPLE_COLUMNS: readonly ColumnSpec[] = [
   text('religion', 'Tôn giáo', 100, 'Để trống nếu không có.', ''),
   text('birthPlace', 'Nơi sinh', 300, 'Xã/phường, tỉnh/thành phố.', 'Phường Ba Đình, Hà Nội', { width: 24 }),
   text('hometown', 'Quê quán', 300, 'Xã/phường, tỉnh/thành phố.', 'Xã Đông Anh, Hà Nội', { width: 24 }),
-  { key: 'phone', header: 'Điện thoại', aliases: ['Số điện thoại'], type: 'phone', required: false, width: 14, help: 'Ví dụ 0912345678.', example: '0912345678' },
-  { key: 'email', header: 'Email', aliases: ['Thư điện tử', 'Địa chỉ email'], type: 'email', required: false, width: 24, help: 'Địa chỉ thư điện tử.', example: 'nvan@hanoi.gov.vn' },
+  {
+    key: 'phone',
+    header: 'Điện thoại',
+    aliases: ['Số điện thoại'],
+    type: 'phone',
+    required: false,
+    width: 14,
+    help: 'Ví dụ 0912345678.',
+    example: '0912345678',
+  },
+  {
+    key: 'email',
+    header: 'Email',
+    aliases: ['Thư điện tử', 'Địa chỉ email'],
+    type: 'email',
+    required: false,
+    width: 24,
+    help: 'Địa chỉ thư điện tử.',
+    example: 'nvan@hanoi.gov.vn',
+  },
   {
     key: 'unitCode',
     header: 'Đơn vị (mã)',
@@ -120,14 +173,28 @@ export const PEOPLE_COLUMNS: readonly ColumnSpec[] = [
     help: 'Mã của đơn vị quản lý hồ sơ (và nơi giữ chức vụ chính); đơn vị phải có sẵn và thuộc phạm vi của bạn.',
     example: 'PBD',
   },
-  choice('staffCategory', 'Đối tượng', STAFF_CATEGORY_OPTIONS, 'Cán bộ, công chức, viên chức…; bắt buộc với hồ sơ mới.', 'Công chức', {
-    required: 'new',
-    aliases: ['Loại cán bộ', 'Đối tượng cán bộ'],
-  }),
-  text('title', 'Chức vụ', 200, 'Chức vụ, chức danh chính tại đơn vị trên, như trong quyết định.', 'Phó Chủ tịch UBND phường', {
-    aliases: ['Chức vụ, chức danh', 'Chức danh', 'Chức vụ chính'],
-    width: 28,
-  }),
+  choice(
+    'staffCategory',
+    'Đối tượng',
+    STAFF_CATEGORY_OPTIONS,
+    'Cán bộ, công chức, viên chức…; bắt buộc với hồ sơ mới.',
+    'Công chức',
+    {
+      required: 'new',
+      aliases: ['Loại cán bộ', 'Đối tượng cán bộ'],
+    },
+  ),
+  text(
+    'title',
+    'Chức vụ',
+    200,
+    'Chức vụ, chức danh chính tại đơn vị trên, như trong quyết định.',
+    'Phó Chủ tịch UBND phường',
+    {
+      aliases: ['Chức vụ, chức danh', 'Chức danh', 'Chức vụ chính'],
+      width: 28,
+    },
+  ),
   {
     key: 'isLeader',
     header: 'Lãnh đạo, quản lý',
@@ -139,8 +206,16 @@ export const PEOPLE_COLUMNS: readonly ColumnSpec[] = [
     help: 'Có nếu chức vụ trên là chức vụ lãnh đạo, quản lý; để trống là Không.',
     example: 'Có',
   },
-  date('startDate', 'Ngày bổ nhiệm', 'Ngày bắt đầu giữ chức vụ trên; bắt buộc khi có chức vụ.', '01/08/2025', { aliases: ['Ngày bổ nhiệm (dd/mm/yyyy)', 'Từ ngày'] }),
-  text('decisionNumber', 'Số quyết định', 50, 'Số quyết định bổ nhiệm (nếu có).', '125/QĐ-UBND', { aliases: ['Số quyết định bổ nhiệm'] }),
+  date(
+    'startDate',
+    'Ngày bổ nhiệm',
+    'Ngày bắt đầu giữ chức vụ trên; bắt buộc khi có chức vụ.',
+    '01/08/2025',
+    { aliases: ['Ngày bổ nhiệm (dd/mm/yyyy)', 'Từ ngày'] },
+  ),
+  text('decisionNumber', 'Số quyết định', 50, 'Số quyết định bổ nhiệm (nếu có).', '125/QĐ-UBND', {
+    aliases: ['Số quyết định bổ nhiệm'],
+  }),
   text('concurrentTitle', 'Kiêm nhiệm', 200, 'Một chức vụ kiêm nhiệm (nếu có).', 'Bí thư Chi bộ', {
     aliases: ['Chức vụ kiêm nhiệm'],
     width: 24,
@@ -155,21 +230,69 @@ export const PEOPLE_COLUMNS: readonly ColumnSpec[] = [
     help: 'Mã đơn vị của chức vụ kiêm nhiệm; để trống là cùng đơn vị trên.',
     example: '',
   },
-  date('concurrentStartDate', 'Ngày bổ nhiệm kiêm nhiệm', 'Ngày bắt đầu kiêm nhiệm; để trống là bằng ngày bổ nhiệm chức vụ chính.', ''),
-  text('educationLevel', 'Giáo dục phổ thông', 100, 'Ví dụ 12/12.', '12/12', { aliases: ['Trình độ giáo dục phổ thông', 'Trình độ học vấn'] }),
-  text('professionalQualification', 'Trình độ chuyên môn', 300, 'Học hàm, học vị, chuyên ngành.', 'Cử nhân Luật', { width: 24 }),
-  choice('politicalTheory', 'Lý luận chính trị', POLITICAL_THEORY_OPTIONS, 'Trình độ lý luận chính trị.', 'Trung cấp', { aliases: ['Trình độ lý luận chính trị'] }),
-  text('stateManagement', 'Quản lý nhà nước', 100, 'Ví dụ Chuyên viên chính.', 'Chuyên viên', { aliases: ['Trình độ quản lý nhà nước'] }),
+  date(
+    'concurrentStartDate',
+    'Ngày bổ nhiệm kiêm nhiệm',
+    'Ngày bắt đầu kiêm nhiệm; để trống là bằng ngày bổ nhiệm chức vụ chính.',
+    '',
+  ),
+  text('educationLevel', 'Giáo dục phổ thông', 100, 'Ví dụ 12/12.', '12/12', {
+    aliases: ['Trình độ giáo dục phổ thông', 'Trình độ học vấn'],
+  }),
+  text(
+    'professionalQualification',
+    'Trình độ chuyên môn',
+    300,
+    'Học hàm, học vị, chuyên ngành.',
+    'Cử nhân Luật',
+    { width: 24 },
+  ),
+  choice(
+    'politicalTheory',
+    'Lý luận chính trị',
+    POLITICAL_THEORY_OPTIONS,
+    'Trình độ lý luận chính trị.',
+    'Trung cấp',
+    { aliases: ['Trình độ lý luận chính trị'] },
+  ),
+  text('stateManagement', 'Quản lý nhà nước', 100, 'Ví dụ Chuyên viên chính.', 'Chuyên viên', {
+    aliases: ['Trình độ quản lý nhà nước'],
+  }),
   text('foreignLanguage', 'Ngoại ngữ', 100, 'Ví dụ Tiếng Anh B1.', 'Tiếng Anh B1'),
   text('itLevel', 'Tin học', 100, 'Ví dụ Ứng dụng CNTT cơ bản.', 'Cơ bản'),
-  text('salaryScale', 'Mã ngạch', 20, 'Mã ngạch công chức, viên chức.', '01.003', { aliases: ['Ngạch', 'Mã ngạch lương'] }),
-  { key: 'salaryStep', header: 'Bậc lương', type: 'int', min: 1, max: 20, required: false, width: 10, help: 'Số từ 1 đến 20.', example: '3' },
-  date('salaryDate', 'Ngày hưởng bậc lương', 'Ngày được hưởng bậc lương hiện tại.', '01/01/2024', { aliases: ['Ngày hưởng'] }),
-  choice('partyStatus', 'Đảng viên: trạng thái', PARTY_STATUS_OPTIONS, 'Để trống với hồ sơ đã có thì giữ nguyên dữ liệu đảng viên.', 'Chính thức', {
-    aliases: ['Trạng thái đảng viên', 'Đảng viên', 'Đảng viên trạng thái'],
+  text('salaryScale', 'Mã ngạch', 20, 'Mã ngạch công chức, viên chức.', '01.003', {
+    aliases: ['Ngạch', 'Mã ngạch lương'],
   }),
-  date('partyAdmittedDate', 'Ngày vào Đảng', 'Bắt buộc với đảng viên.', '03/02/2010', { aliases: ['Ngày kết nạp', 'Ngày vào Đảng Cộng sản Việt Nam', 'Đảng viên: ngày vào Đảng'] }),
-  date('partyFullDate', 'Ngày chính thức', 'Bắt buộc với đảng viên chính thức.', '03/02/2011', { aliases: ['Ngày công nhận chính thức', 'Đảng viên: ngày chính thức'] }),
+  {
+    key: 'salaryStep',
+    header: 'Bậc lương',
+    type: 'int',
+    min: 1,
+    max: 20,
+    required: false,
+    width: 10,
+    help: 'Số từ 1 đến 20.',
+    example: '3',
+  },
+  date('salaryDate', 'Ngày hưởng bậc lương', 'Ngày được hưởng bậc lương hiện tại.', '01/01/2024', {
+    aliases: ['Ngày hưởng'],
+  }),
+  choice(
+    'partyStatus',
+    'Đảng viên: trạng thái',
+    PARTY_STATUS_OPTIONS,
+    'Để trống với hồ sơ đã có thì giữ nguyên dữ liệu đảng viên.',
+    'Chính thức',
+    {
+      aliases: ['Trạng thái đảng viên', 'Đảng viên', 'Đảng viên trạng thái'],
+    },
+  ),
+  date('partyAdmittedDate', 'Ngày vào Đảng', 'Bắt buộc với đảng viên.', '03/02/2010', {
+    aliases: ['Ngày kết nạp', 'Ngày vào Đảng Cộng sản Việt Nam', 'Đảng viên: ngày vào Đảng'],
+  }),
+  date('partyFullDate', 'Ngày chính thức', 'Bắt buộc với đảng viên chính thức.', '03/02/2011', {
+    aliases: ['Ngày công nhận chính thức', 'Đảng viên: ngày chính thức'],
+  }),
   {
     key: 'partyCardNumber',
     header: 'Số thẻ đảng viên',
@@ -180,7 +303,9 @@ export const PEOPLE_COLUMNS: readonly ColumnSpec[] = [
     help: 'Chữ, số và . / -.',
     example: '01012345',
   },
-  choice('status', 'Tình trạng', PERSON_STATUS_OPTIONS, 'Để trống với hồ sơ mới là Đang công tác.', '', { aliases: ['Tình trạng công tác'] }),
+  choice('status', 'Tình trạng', PERSON_STATUS_OPTIONS, 'Để trống với hồ sơ mới là Đang công tác.', '', {
+    aliases: ['Tình trạng công tác'],
+  }),
 ];
 
 export const UNIT_COLUMNS: readonly ColumnSpec[] = [
@@ -205,9 +330,14 @@ export const UNIT_COLUMNS: readonly ColumnSpec[] = [
     help: 'Mã đơn vị cấp trên: đã có, hoặc ở một dòng khác của tệp này. Không đổi được cấp trên của đơn vị đã có (dùng chức năng chuyển đơn vị).',
     example: 'DBP-BD',
   },
-  choice('type', 'Loại đơn vị', UNIT_TYPE_OPTIONS, 'Bắt buộc với đơn vị mới.', 'Chi bộ trực thuộc', { required: 'new', aliases: ['Loại'] }),
+  choice('type', 'Loại đơn vị', UNIT_TYPE_OPTIONS, 'Bắt buộc với đơn vị mới.', 'Chi bộ trực thuộc', {
+    required: 'new',
+    aliases: ['Loại'],
+  }),
   text('shortName', 'Tên viết tắt', 100, 'Tên ngắn (nếu có).', 'CB KDC 1'),
-  choice('level', 'Cấp', UNIT_LEVEL_OPTIONS, 'Cấp của đơn vị (nếu cần).', 'Cơ sở', { aliases: ['Cấp đơn vị'] }),
+  choice('level', 'Cấp', UNIT_LEVEL_OPTIONS, 'Cấp của đơn vị (nếu cần).', 'Cơ sở', {
+    aliases: ['Cấp đơn vị'],
+  }),
   {
     key: 'isPartyOrg',
     header: 'Tổ chức đảng',
@@ -220,13 +350,29 @@ export const UNIT_COLUMNS: readonly ColumnSpec[] = [
     example: 'Có',
   },
   text('address', 'Địa chỉ', 500, 'Địa chỉ trụ sở.', 'Số 1 phố Đội Cấn', { width: 28 }),
-  text('adminArea', 'Địa bàn hành chính', 200, 'Địa bàn hành chính đơn vị phụ trách.', 'Phường Ba Đình, Hà Nội', { width: 24 }),
-  date('validFrom', 'Ngày thành lập (dd/mm/yyyy)', 'Ngày bắt đầu hoạt động của đơn vị mới; để trống là hôm nay. Không dùng cho đơn vị đã có.', '01/07/2025', {
-    aliases: ['Ngày thành lập', 'Ngày bắt đầu'],
-  }),
+  text(
+    'adminArea',
+    'Địa bàn hành chính',
+    200,
+    'Địa bàn hành chính đơn vị phụ trách.',
+    'Phường Ba Đình, Hà Nội',
+    { width: 24 },
+  ),
+  date(
+    'validFrom',
+    'Ngày thành lập (dd/mm/yyyy)',
+    'Ngày bắt đầu hoạt động của đơn vị mới; để trống là hôm nay. Không dùng cho đơn vị đã có.',
+    '01/07/2025',
+    {
+      aliases: ['Ngày thành lập', 'Ngày bắt đầu'],
+    },
+  ),
 ];
 
-export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = { units: UNIT_COLUMNS, people: PEOPLE_COLUMNS };
+export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
+  units: UNIT_COLUMNS,
+  people: PEOPLE_COLUMNS,
+};
 
 /** The data sheet of each template, and other names accepted for it. */
 export const SHEETS: Record<ImportKind, { name: string; aliases: readonly string[] }> = {

@@ -2,7 +2,15 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../test/client';
 import { createTestContext, type TestContext, type TestUnit } from '../../../test/context';
-import { cccdFor, download, peopleWorkbook, personRow, readWorkbook, type Row, upload } from './imports.fixtures';
+import {
+  cccdFor,
+  download,
+  peopleWorkbook,
+  personRow,
+  type Row,
+  readWorkbook,
+  upload,
+} from './imports.fixtures';
 
 /** Vietnamese order by given name: a < ă < â, d < đ. */
 const NAMES = ['Bùi Văn Dương', 'Trần Thị Ân', 'Hoàng Văn Đạt', 'Nguyễn Văn An', 'Lê Văn Ăn'];
@@ -10,7 +18,10 @@ const SORTED = ['Nguyễn Văn An', 'Lê Văn Ăn', 'Trần Thị Ân', 'Bùi V�
 
 async function documentXml(bytes: Buffer): Promise<{ document: string; styles: string }> {
   const zip = await JSZip.loadAsync(bytes);
-  return { document: await zip.file('word/document.xml')!.async('string'), styles: await zip.file('word/styles.xml')!.async('string') };
+  return {
+    document: await zip.file('word/document.xml')!.async('string'),
+    styles: await zip.file('word/styles.xml')!.async('string'),
+  };
 }
 
 describe('exports: people lists and résumés', () => {
@@ -37,7 +48,8 @@ describe('exports: people lists and résumés', () => {
   });
   afterAll(() => t.close());
 
-  const personId = async (code: string) => (await t.ctx.db.selectFrom('person').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+  const personId = async (code: string) =>
+    (await t.ctx.db.selectFrom('person').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
 
   it('exports the filtered list with Vietnamese headers, in Vietnamese name order, and audits it', async () => {
     const file = await download(t, officer, `/api/people/export.xlsx?unitId=${ward.id}`);
@@ -45,7 +57,19 @@ describe('exports: people lists and résumés', () => {
     expect(String(file.headers['content-type'])).toContain('spreadsheetml');
     const sheet = (await readWorkbook(file.bytes)).getWorksheet('Cán bộ')!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(expect.arrayContaining(['STT', 'Mã cán bộ', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Số CCCD', 'Đơn vị', 'Chức vụ', 'Đảng viên']));
+    expect(header).toEqual(
+      expect.arrayContaining([
+        'STT',
+        'Mã cán bộ',
+        'Họ và tên',
+        'Giới tính',
+        'Ngày sinh',
+        'Số CCCD',
+        'Đơn vị',
+        'Chức vụ',
+        'Đảng viên',
+      ]),
+    );
     const col = (name: string) => header.indexOf(name) + 1;
     const names = [2, 3, 4, 5, 6].map((r) => sheet.getRow(r).getCell(col('Họ và tên')).value);
     expect(names).toEqual(SORTED);
@@ -55,10 +79,22 @@ describe('exports: people lists and résumés', () => {
     expect(an.getCell(col('Đơn vị')).value).toBe('Phường Xuân Phương');
     expect(an.getCell(col('Chức vụ')).value).toBe('Chuyên viên');
     expect(sheet.getRow(5).getCell(col('Chức vụ')).value).toBe('Chuyên viên; Bí thư Chi bộ (kiêm nhiệm)');
-    const audit = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'people.exported').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'people.exported')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit.after).toMatchObject({ rows: 5, unmasked: true, filters: { unitId: ward.id } });
+    expect(audit.unit_path).toBe(ward.path);
     // A filter narrows it like the list: women only.
-    const women = (await readWorkbook((await download(t, officer, `/api/people/export.xlsx?unitId=${ward.id}&sex=female`)).bytes)).getWorksheet('Cán bộ')!;
+    const women = (
+      await readWorkbook(
+        (
+          await download(t, officer, `/api/people/export.xlsx?unitId=${ward.id}&sex=female`)
+        ).bytes,
+      )
+    ).getWorksheet('Cán bộ')!;
     expect(women.rowCount).toBe(2);
   });
 
@@ -71,7 +107,12 @@ describe('exports: people lists and résumés', () => {
     expect(cccd).toMatch(/^\d{3}\*{7}\d{2}$/);
     expect(sheet.getRow(2).getCell(header.indexOf('Đảng viên') + 1).value).toBe('(ẩn)');
     for (const r of rows) expect(file.bytes.includes(Buffer.from(String(r['Số CCCD'])))).toBe(false);
-    const audit = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'people.exported').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'people.exported')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit.after).toMatchObject({ unmasked: false });
   });
 
@@ -89,7 +130,17 @@ describe('exports: people lists and résumés', () => {
     expect(String(file.headers['content-type'])).toContain('wordprocessingml');
     expect(file.bytes.subarray(0, 2).toString()).toBe('PK');
     const { document, styles } = await documentXml(file.bytes);
-    for (const text of ['SƠ YẾU LÝ LỊCH CÁN BỘ, CÔNG CHỨC', 'BÙI VĂN DƯƠNG', 'Phường Xuân Phương', '1) Họ và tên khai sinh', 'ĐÀO TẠO, BỒI DƯỠNG', 'TÓM TẮT QUÁ TRÌNH CÔNG TÁC', 'Chuyên viên, Phường Xuân Phương', 'Bí thư Chi bộ (kiêm nhiệm)', String(rows[0]!['Số CCCD'])]) {
+    for (const text of [
+      'SƠ YẾU LÝ LỊCH CÁN BỘ, CÔNG CHỨC',
+      'BÙI VĂN DƯƠNG',
+      'Phường Xuân Phương',
+      '1) Họ và tên khai sinh',
+      'ĐÀO TẠO, BỒI DƯỠNG',
+      'TÓM TẮT QUÁ TRÌNH CÔNG TÁC',
+      'Chuyên viên, Phường Xuân Phương',
+      'Bí thư Chi bộ (kiêm nhiệm)',
+      String(rows[0]!['Số CCCD']),
+    ]) {
       expect(document, text).toContain(text);
     }
     expect(styles).toContain('Times New Roman');

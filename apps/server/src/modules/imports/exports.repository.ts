@@ -24,13 +24,32 @@ export interface ExportUnit {
  * Units in the caller's read scope (under `root` when given), parents before children and siblings
  * in Vietnamese order: the order of the tree as the unit screens show it.
  */
-export async function subtreeUnits(db: Kysely<DB>, scope: Scope, root: string | null, withClosed: boolean): Promise<ExportUnit[]> {
+export async function subtreeUnits(
+  db: Kysely<DB>,
+  scope: Scope,
+  root: string | null,
+  withClosed: boolean,
+): Promise<ExportUnit[]> {
   let query = db
     .selectFrom('org_unit as u')
-    .leftJoin('org_unit as p', (j) => j.onRef('p.tenant_id', '=', 'u.tenant_id').onRef('p.id', '=', 'u.parent_id'))
+    .leftJoin('org_unit as p', (j) =>
+      j.onRef('p.tenant_id', '=', 'u.tenant_id').onRef('p.id', '=', 'u.parent_id'),
+    )
     .select([
-      'u.id', 'u.code', 'u.name', 'u.short_name', 'u.type', 'u.level', 'u.is_party_org', 'u.address', 'u.admin_area', 'u.valid_from',
-      'u.status', 'u.parent_id', 'p.code as parent_code', 'u.sort_key',
+      'u.id',
+      'u.code',
+      'u.name',
+      'u.short_name',
+      'u.type',
+      'u.level',
+      'u.is_party_org',
+      'u.address',
+      'u.admin_area',
+      'u.valid_from',
+      'u.status',
+      'u.parent_id',
+      'p.code as parent_code',
+      'u.sort_key',
     ])
     .where('u.tenant_id', '=', scope.tenantId)
     .where(inScope(scope, 'u.path'));
@@ -46,7 +65,8 @@ export async function subtreeUnits(db: Kysely<DB>, scope: Scope, root: string | 
     list.push(r);
     children.set(parent, list);
   }
-  const order = (a: ExportUnit, b: ExportUnit) => (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : a.code < b.code ? -1 : 1);
+  const order = (a: ExportUnit, b: ExportUnit) =>
+    a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : a.code < b.code ? -1 : 1;
   const out: ExportUnit[] = [];
   const stack = [...(children.get(null) ?? [])].sort(order).reverse();
   while (stack.length) {

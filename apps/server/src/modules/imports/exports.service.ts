@@ -1,24 +1,24 @@
+import type { Readable } from 'node:stream';
 import {
-  AWARD_KINDS,
-  DISCIPLINE_FORMS,
+  type AWARD_KINDS,
+  type DISCIPLINE_FORMS,
   formatDate,
   formatDocumentDate,
   formatPlaceAndDate,
   type PersonListItem,
   type PersonListQuery,
   type PersonProfile,
-  TRAINING_KINDS,
+  type TRAINING_KINDS,
 } from '@canbo/domain';
-import type { Readable } from 'node:stream';
-import { type Actor, assertCan, scopeOf } from '../../access/actor';
+import { type Actor, assertCan, hasPermission, scopeOf } from '../../access/actor';
 import { recordAudit } from '../../audit/audit';
 import type { AppContext } from '../../context';
 import { type ResumeData, resumeDocx } from '../../documents/resume-2c';
 import { type RowValues, type SheetColumn, streamTable } from '../../documents/xlsx-writer';
 import { NotFound } from '../../errors';
+import { todayInVietnam } from '../people/people.dates';
 import type { PeopleService } from '../people/people.service';
 import type { UnitsService } from '../units/units.service';
-import { todayInVietnam } from '../people/people.dates';
 import { UNIT_COLUMNS } from './columns';
 import { subtreeUnits } from './exports.repository';
 import {
@@ -119,15 +119,23 @@ const TRAINING_LABELS: Record<(typeof TRAINING_KINDS)[number], string> = {
 
 /** "Thành ủy Hà Nội" → "Hà Nội": the place of the date line. */
 function placeOf(rootName: string): string {
-  const place = rootName.replace(/^(thành ủy|tỉnh ủy|đảng bộ (thành phố|tỉnh)|ủy ban nhân dân (thành phố|tỉnh))\s+/iu, '').trim();
+  const place = rootName
+    .replace(/^(thành ủy|tỉnh ủy|đảng bộ (thành phố|tỉnh)|ủy ban nhân dân (thành phố|tỉnh))\s+/iu, '')
+    .trim();
   return place || '……';
 }
 
 /** A profile (already masked for the reader) → the résumé's display values. */
-export function resumeData(p: PersonProfile, units: { province: string; unit: string; baseUnit: string }, today: string): ResumeData {
+export function resumeData(
+  p: PersonProfile,
+  units: { province: string; unit: string; baseUnit: string },
+  today: string,
+): ResumeData {
   const current = p.positions.filter((x) => x.current);
   const main = current.find((x) => !x.isConcurrent);
-  const honours = p.awards.filter((a) => a.kind === 'honorary_title').map((a) => `${a.title} (${a.decisionDate.slice(0, 4)})`);
+  const honours = p.awards
+    .filter((a) => a.kind === 'honorary_title')
+    .map((a) => `${a.title} (${a.decisionDate.slice(0, 4)})`);
   const party = p.partyMasked || !p.party ? 'masked' : p.party;
   return {
     ...units,
@@ -149,7 +157,12 @@ export function resumeData(p: PersonProfile, units: { province: string; unit: st
         ? 'masked'
         : party.status === 'none'
           ? { admitted: null, full: null, card: null, status: null }
-          : { admitted: party.admittedDate ? formatDate(party.admittedDate) : null, full: party.fullDate ? formatDate(party.fullDate) : null, card: party.cardNumber, status: labelOf(PARTY_STATUS_OPTIONS, party.status) },
+          : {
+              admitted: party.admittedDate ? formatDate(party.admittedDate) : null,
+              full: party.fullDate ? formatDate(party.fullDate) : null,
+              card: party.cardNumber,
+              status: labelOf(PARTY_STATUS_OPTIONS, party.status),
+            },
     education: p.educationLevel,
     qualification: p.professionalQualification,
     politicalTheory: p.politicalTheory ? labelOf(POLITICAL_THEORY_OPTIONS, p.politicalTheory) : null,
@@ -157,28 +170,55 @@ export function resumeData(p: PersonProfile, units: { province: string; unit: st
     foreignLanguage: p.foreignLanguage,
     itLevel: p.itLevel,
     staffCategory: labelOf(STAFF_CATEGORY_OPTIONS, p.staffCategory),
-    salary: { scale: p.salaryScale, step: p.salaryStep === null ? null : String(p.salaryStep), since: p.salaryDate ? formatDate(p.salaryDate) : null },
+    salary: {
+      scale: p.salaryScale,
+      step: p.salaryStep === null ? null : String(p.salaryStep),
+      since: p.salaryDate ? formatDate(p.salaryDate) : null,
+    },
     honours: honours.join('; ') || null,
     awardsSummary: p.awards.length ? `${p.awards.length} (xem mục 28)` : 'Không',
     disciplinesSummary: p.disciplines.length ? `${p.disciplines.length} (xem mục 29)` : 'Không',
     cccd: p.cccd,
     trainings: [...p.trainings]
       .sort((a, b) => a.startDate.localeCompare(b.startDate))
-      .map((t) => [t.institution ?? '', `${t.course} (${TRAINING_LABELS[t.kind]})`, `${month(t.startDate)} – ${month(t.endDate)}`, '', t.certificate ?? '']),
+      .map((t) => [
+        t.institution ?? '',
+        `${t.course} (${TRAINING_LABELS[t.kind]})`,
+        `${month(t.startDate)} – ${month(t.endDate)}`,
+        '',
+        t.certificate ?? '',
+      ]),
     career: [...p.positions]
       .sort((a, b) => a.startDate.localeCompare(b.startDate))
-      .map((x) => [`${month(x.startDate)} – ${month(x.endDate)}`, `${x.title}, ${x.unitName}${x.isConcurrent ? ' (kiêm nhiệm)' : ''}`]),
+      .map((x) => [
+        `${month(x.startDate)} – ${month(x.endDate)}`,
+        `${x.title}, ${x.unitName}${x.isConcurrent ? ' (kiêm nhiệm)' : ''}`,
+      ]),
     awards: [...p.awards]
       .sort((a, b) => a.decisionDate.localeCompare(b.decisionDate))
-      .map((a) => [formatDate(a.decisionDate), AWARD_LABELS[a.kind], a.title, [a.decisionNumber, a.issuer].filter(Boolean).join(', ')]),
+      .map((a) => [
+        formatDate(a.decisionDate),
+        AWARD_LABELS[a.kind],
+        a.title,
+        [a.decisionNumber, a.issuer].filter(Boolean).join(', '),
+      ]),
     disciplines: [...p.disciplines]
       .sort((a, b) => a.decisionDate.localeCompare(b.decisionDate))
-      .map((d) => [formatDate(d.decisionDate), DISCIPLINE_LABELS[d.form], d.reason ?? '', [d.decisionNumber, d.issuer].filter(Boolean).join(', '), date(d.expiryDate)]),
+      .map((d) => [
+        formatDate(d.decisionDate),
+        DISCIPLINE_LABELS[d.form],
+        d.reason ?? '',
+        [d.decisionNumber, d.issuer].filter(Boolean).join(', '),
+        date(d.expiryDate),
+      ]),
     placeAndDate: formatPlaceAndDate(placeOf(units.province), today),
   };
 }
 
-export function createExportsService(ctx: AppContext, services: { people: PeopleService; units: UnitsService }) {
+export function createExportsService(
+  ctx: AppContext,
+  services: { people: PeopleService; units: UnitsService },
+) {
   const { db } = ctx;
 
   return {
@@ -186,13 +226,17 @@ export function createExportsService(ctx: AppContext, services: { people: People
     async people(actor: Actor, query: PersonListQuery): Promise<{ fileName: string; output: Readable }> {
       assertCan(actor, 'people.read');
       const first = await services.people.list(actor, { ...query, page: 1, pageSize: PAGE });
-      const shown = first.items.filter((i) => !i.cccdMasked || !i.partyMasked).length;
+      // Shown in clear: on the first page, or further on to someone who may read such fields at all.
+      const clear = first.items.some((i) => !i.cccdMasked || !i.partyMasked);
+      const unmasked =
+        clear || (first.total > first.items.length && hasPermission(actor, 'people.readSensitive'));
+      const unitPath = query.unitId ? (await services.units.get(actor, query.unitId)).path : null;
       await db.transaction().execute((tx) =>
         recordAudit(tx, actor, {
           action: 'people.exported',
           entityType: 'person',
-          unitPath: null,
-          after: { filters: { ...query, page: undefined, pageSize: undefined }, rows: first.total, unmasked: shown > 0 },
+          unitPath,
+          after: { filters: { ...query, page: undefined, pageSize: undefined }, rows: first.total, unmasked },
         }),
       );
       const sheet = streamTable('Cán bộ', PEOPLE_EXPORT);
@@ -214,7 +258,10 @@ export function createExportsService(ctx: AppContext, services: { people: People
     },
 
     /** Units the caller may read (a subtree, or all of them) in tree order, in the import template's columns. */
-    async units(actor: Actor, query: { unitId?: string; includeClosed?: 'true' | 'false' }): Promise<{ fileName: string; output: Readable }> {
+    async units(
+      actor: Actor,
+      query: { unitId?: string; includeClosed?: 'true' | 'false' },
+    ): Promise<{ fileName: string; output: Readable }> {
       const scope = scopeOf(actor, 'units.read');
       const root = query.unitId ? await services.units.get(actor, query.unitId) : null;
       const rows = await subtreeUnits(db, scope, root?.path ?? null, query.includeClosed === 'true');
@@ -237,10 +284,16 @@ export function createExportsService(ctx: AppContext, services: { people: People
           address: u.address ?? '',
           adminArea: u.admin_area ?? '',
           validFrom: formatDate(u.valid_from),
-          note: u.status === 'active' ? '' : { dissolved: 'Đã giải thể', merged: 'Đã sáp nhập', split: 'Đã chia tách' }[u.status] ?? u.status,
+          note:
+            u.status === 'active'
+              ? ''
+              : ({ dissolved: 'Đã giải thể', merged: 'Đã sáp nhập', split: 'Đã chia tách' }[u.status] ??
+                u.status),
         });
       });
-      void sheet.finish().catch((error: unknown) => sheet.abort(error instanceof Error ? error : new Error(String(error))));
+      void sheet
+        .finish()
+        .catch((error: unknown) => sheet.abort(error instanceof Error ? error : new Error(String(error))));
       return { fileName: `danh-sach-don-vi-${todayInVietnam()}.xlsx`, output: sheet.output };
     },
 
@@ -255,7 +308,11 @@ export function createExportsService(ctx: AppContext, services: { people: People
         if (!(error instanceof NotFound)) throw error;
         names = [profile.unitName];
       }
-      const units = { province: names[0] ?? '', unit: names.length > 2 ? names[1]! : names[0] ?? '', baseUnit: names.at(-1) ?? profile.unitName };
+      const units = {
+        province: names[0] ?? '',
+        unit: names.length > 2 ? names[1]! : (names[0] ?? ''),
+        baseUnit: names.at(-1) ?? profile.unitName,
+      };
       const today = todayInVietnam();
       const bytes = await resumeDocx(resumeData(profile, units, today));
       return { fileName: `so-yeu-ly-lich-${profile.code}.docx`, bytes };

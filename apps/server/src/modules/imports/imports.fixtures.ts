@@ -21,7 +21,28 @@ export function cccdFor(sex: 'Nam' | 'Nữ', birthYear: number, n?: number): str
   return `001${digit}${String(birthYear % 100).padStart(2, '0')}${String(tail).padStart(6, '0')}`;
 }
 
-const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Đức', 'Giang', 'Hà', 'Hải', 'Hoa', 'Hùng', 'Khánh', 'Lan', 'Long', 'Mai', 'Minh', 'Nam', 'Ngọc', 'Phúc', 'Quân', 'Sơn'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Chi',
+  'Dũng',
+  'Đức',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hoa',
+  'Hùng',
+  'Khánh',
+  'Lan',
+  'Long',
+  'Mai',
+  'Minh',
+  'Nam',
+  'Ngọc',
+  'Phúc',
+  'Quân',
+  'Sơn',
+];
 
 /** A valid person row of the people template, for the unit `unitCode`; override any header. */
 export function personRow(unitCode: string, i: number, overrides: Row = {}): Row {
@@ -47,7 +68,12 @@ export function personRow(unitCode: string, i: number, overrides: Row = {}): Row
 }
 
 /** A workbook with one data sheet (header row 1) and optionally more sheets. */
-export async function workbook(sheet: string, headers: readonly string[], rows: readonly Row[], more: Record<string, Cell[][]> = {}): Promise<Buffer> {
+export async function workbook(
+  sheet: string,
+  headers: readonly string[],
+  rows: readonly Row[],
+  more: Record<string, Cell[][]> = {},
+): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const ws = book.addWorksheet(sheet);
   ws.addRow([...headers]);
@@ -59,31 +85,52 @@ export async function workbook(sheet: string, headers: readonly string[], rows: 
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-export const peopleWorkbook = (rows: readonly Row[], headers: readonly string[] = PEOPLE_HEADERS) => workbook('Cán bộ', headers, rows);
-export const unitsWorkbook = (rows: readonly Row[], headers: readonly string[] = UNIT_HEADERS) => workbook('Đơn vị', headers, rows);
+export const peopleWorkbook = (rows: readonly Row[], headers: readonly string[] = PEOPLE_HEADERS) =>
+  workbook('Cán bộ', headers, rows);
+export const unitsWorkbook = (rows: readonly Row[], headers: readonly string[] = UNIT_HEADERS) =>
+  workbook('Đơn vị', headers, rows);
 
-export function multipart(fileName: string, content: Buffer, field = 'file'): { payload: Buffer; contentType: string } {
+export function multipart(
+  fileName: string,
+  content: Buffer,
+  field = 'file',
+): { payload: Buffer; contentType: string } {
   const boundary = `----canbo${randomBytes(8).toString('hex')}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` +
       'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n',
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, content, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
+  return {
+    payload: Buffer.concat([head, content, tail]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
-export function upload(client: Client, kind: 'units' | 'people', content: Buffer, fileName = `${kind}.xlsx`): Promise<Response> {
+export function upload(
+  client: Client,
+  kind: 'units' | 'people',
+  content: Buffer,
+  fileName = `${kind}.xlsx`,
+): Promise<Response> {
   const { payload, contentType } = multipart(fileName, content);
   return client.raw({
     method: 'POST',
     url: `/api/imports/${kind}`,
     payload,
-    headers: { 'content-type': contentType, ...(client.csrfToken ? { 'x-csrf-token': client.csrfToken } : {}) },
+    headers: {
+      'content-type': contentType,
+      ...(client.csrfToken ? { 'x-csrf-token': client.csrfToken } : {}),
+    },
   });
 }
 
 /** GET of a binary download: the body as bytes. */
-export async function download(t: TestContext, client: Client, url: string): Promise<{ status: number; bytes: Buffer; headers: Response['headers']; body: unknown }> {
+export async function download(
+  t: TestContext,
+  client: Client,
+  url: string,
+): Promise<{ status: number; bytes: Buffer; headers: Response['headers']; body: unknown }> {
   const res = await t.app.inject({
     method: 'GET',
     url,
@@ -101,7 +148,15 @@ export async function readWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
 
 /** Row counts of the tables an import writes. */
 export async function counts(t: TestContext) {
-  const tables = ['person', 'person_history', 'position', 'audit_log', 'org_unit', 'org_unit_version', 'org_change'] as const;
+  const tables = [
+    'person',
+    'person_history',
+    'position',
+    'audit_log',
+    'org_unit',
+    'org_unit_version',
+    'org_change',
+  ] as const;
   const out = {} as Record<(typeof tables)[number], number>;
   for (const table of tables) {
     const row = await t.ctx.db

@@ -40,18 +40,48 @@ export function insertRun(db: Db, run: NewRun) {
     .execute();
 }
 
-export async function updateRun(db: Db, tenantId: string, id: string, set: Updateable<ImportRunTable>): Promise<void> {
-  await db.updateTable('import_run').set(set).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+export async function updateRun(
+  db: Db,
+  tenantId: string,
+  id: string,
+  set: Updateable<ImportRunTable>,
+): Promise<void> {
+  await db
+    .updateTable('import_run')
+    .set(set)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .execute();
 }
 
 function runs(db: Db, tenantId: string) {
   return db
     .selectFrom('import_run as r')
-    .leftJoin('app_user as a', (j) => j.onRef('a.tenant_id', '=', 'r.tenant_id').onRef('a.id', '=', 'r.created_by'))
+    .leftJoin('app_user as a', (j) =>
+      j.onRef('a.tenant_id', '=', 'r.tenant_id').onRef('a.id', '=', 'r.created_by'),
+    )
     .select([
-      'r.tenant_id', 'r.id', 'r.kind', 'r.file_name', 'r.file_hash', 'r.sheet', 'r.status', 'r.total_rows', 'r.done_rows',
-      'r.created', 'r.updated', 'r.unchanged', 'r.errors', 'r.error_count', 'r.message', 'r.message_en', 'r.unit_path',
-      'r.created_by', 'r.created_at', 'r.finished_at', 'a.display_name as created_by_name',
+      'r.tenant_id',
+      'r.id',
+      'r.kind',
+      'r.file_name',
+      'r.file_hash',
+      'r.sheet',
+      'r.status',
+      'r.total_rows',
+      'r.done_rows',
+      'r.created',
+      'r.updated',
+      'r.unchanged',
+      'r.errors',
+      'r.error_count',
+      'r.message',
+      'r.message_en',
+      'r.unit_path',
+      'r.created_by',
+      'r.created_at',
+      'r.finished_at',
+      'a.display_name as created_by_name',
     ])
     .where('r.tenant_id', '=', tenantId);
 }
@@ -62,11 +92,25 @@ function visible(userId: string | null, scope: Scope) {
   return sql<boolean>`(${userId === null ? sql`false` : sql`r.created_by = ${userId}`} OR (r.unit_path IS NOT NULL AND ${inScope(scope, 'r.unit_path')}))`;
 }
 
-export function findRun(db: Db, tenantId: string, id: string, reader: { userId: string | null; scope: Scope }) {
-  return runs(db, tenantId).where('r.id', '=', id).where(visible(reader.userId, reader.scope)).executeTakeFirst() as Promise<RunRow | undefined>;
+export function findRun(
+  db: Db,
+  tenantId: string,
+  id: string,
+  reader: { userId: string | null; scope: Scope },
+) {
+  return runs(db, tenantId)
+    .where('r.id', '=', id)
+    .where(visible(reader.userId, reader.scope))
+    .executeTakeFirst() as Promise<RunRow | undefined>;
 }
 
-export async function listRuns(db: Db, tenantId: string, reader: { userId: string | null; scope: Scope }, page: number, pageSize: number) {
+export async function listRuns(
+  db: Db,
+  tenantId: string,
+  reader: { userId: string | null; scope: Scope },
+  page: number,
+  pageSize: number,
+) {
   const where = visible(reader.userId, reader.scope);
   const [items, count] = await Promise.all([
     runs(db, tenantId)
@@ -87,6 +131,11 @@ export async function listRuns(db: Db, tenantId: string, reader: { userId: strin
 }
 
 export async function runFile(db: Db, tenantId: string, id: string): Promise<Buffer | null> {
-  const row = await db.selectFrom('import_run').select('file').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('import_run')
+    .select('file')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row?.file ?? null;
 }

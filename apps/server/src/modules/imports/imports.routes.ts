@@ -1,12 +1,18 @@
-import fastifyMultipart from '@fastify/multipart';
 import { IdParams, PersonListQuery } from '@canbo/domain';
+import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DOCX_CONTENT_TYPE } from '../../documents/docx';
 import { attachment, XLSX_CONTENT_TYPE } from '../../documents/xlsx-writer';
 import { AppError, BadRequest } from '../../errors';
 import type { RouteDeps } from '../../http/app';
-import { ImportKindParams, ImportListQuery, ImportRunPage, ImportRunView, UnitExportQuery } from './imports.schemas';
+import {
+  ImportKindParams,
+  ImportListQuery,
+  ImportRunPage,
+  ImportRunView,
+  UnitExportQuery,
+} from './imports.schemas';
 
 /** Largest upload: 20 MB (a people file of 100,000 rows is about 10 MB). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -35,7 +41,8 @@ async function uploadRoutes(base: FastifyInstance, { services }: Pick<RouteDeps,
     {
       schema: {
         tags,
-        summary: 'Upload a units or people workbook (multipart field "file"): 201 when imported at once, 202 when queued',
+        summary:
+          'Upload a units or people workbook (multipart field "file"): 201 when imported at once, 202 when queued',
         params: ImportKindParams,
         response: { 201: ImportRunView, 202: ImportRunView },
       },
@@ -58,11 +65,15 @@ async function uploadRoutes(base: FastifyInstance, { services }: Pick<RouteDeps,
         if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_FILES_LIMIT') throw tooLarge();
         throw error;
       });
-      if (!part) throw new BadRequest('FILE_MISSING', 'Chưa có tệp nào được gửi lên.', 'No file was uploaded.');
+      if (!part)
+        throw new BadRequest('FILE_MISSING', 'Chưa có tệp nào được gửi lên.', 'No file was uploaded.');
       const bytes = await part.toBuffer().catch((error: { code?: string }) => {
         throw error.code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge() : error;
       });
-      const result = await services.imports.upload(request.actor, request.params.kind, { name: part.filename, bytes });
+      const result = await services.imports.upload(request.actor, request.params.kind, {
+        name: part.filename,
+        bytes,
+      });
       return reply.status(result.queued ? 202 : 201).send(result.run);
     },
   );
@@ -77,7 +88,12 @@ export function registerImportRoutes({ app: base, services }: RouteDeps): void {
   for (const kind of ['units', 'people'] as const) {
     app.get(
       `/api/imports/templates/${kind}.xlsx`,
-      { schema: { tags, summary: `The ${kind} template: data sheet, instructions ("Hướng dẫn") and lists of allowed values` } },
+      {
+        schema: {
+          tags,
+          summary: `The ${kind} template: data sheet, instructions ("Hướng dẫn") and lists of allowed values`,
+        },
+      },
       async (request, reply) => {
         const bytes = await imports.template(request.actor, kind);
         const name = kind === 'units' ? 'mau-nhap-don-vi.xlsx' : 'mau-nhap-can-bo.xlsx';
@@ -85,20 +101,50 @@ export function registerImportRoutes({ app: base, services }: RouteDeps): void {
       },
     );
   }
-  app.get('/api/imports', { schema: { tags, summary: 'Import runs the caller may see, newest first', querystring: ImportListQuery, response: { 200: ImportRunPage } } }, (request) =>
-    imports.list(request.actor, request.query),
+  app.get(
+    '/api/imports',
+    {
+      schema: {
+        tags,
+        summary: 'Import runs the caller may see, newest first',
+        querystring: ImportListQuery,
+        response: { 200: ImportRunPage },
+      },
+    },
+    (request) => imports.list(request.actor, request.query),
   );
-  app.get('/api/imports/:id', { schema: { tags, summary: 'Status, progress, counts and the first errors of a run', params: IdParams, response: { 200: ImportRunView } } }, (request) =>
-    imports.get(request.actor, request.params.id),
+  app.get(
+    '/api/imports/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Status, progress, counts and the first errors of a run',
+        params: IdParams,
+        response: { 200: ImportRunView },
+      },
+    },
+    (request) => imports.get(request.actor, request.params.id),
   );
-  app.get('/api/imports/:id/report.xlsx', { schema: { tags, summary: 'The error report of a run (row, column, value, message)', params: IdParams } }, async (request, reply) => {
-    const { fileName, bytes } = await imports.report(request.actor, request.params.id);
-    return reply.type(XLSX_CONTENT_TYPE).header('content-disposition', attachment(fileName)).send(bytes);
-  });
+  app.get(
+    '/api/imports/:id/report.xlsx',
+    {
+      schema: { tags, summary: 'The error report of a run (row, column, value, message)', params: IdParams },
+    },
+    async (request, reply) => {
+      const { fileName, bytes } = await imports.report(request.actor, request.params.id);
+      return reply.type(XLSX_CONTENT_TYPE).header('content-disposition', attachment(fileName)).send(bytes);
+    },
+  );
 
   app.get(
     '/api/people/export.xlsx',
-    { schema: { tags: ['people'], summary: 'The people list with the filters of GET /api/people, as .xlsx (masked as the list is)', querystring: PersonListQuery } },
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'The people list with the filters of GET /api/people, as .xlsx (masked as the list is)',
+        querystring: PersonListQuery,
+      },
+    },
     async (request, reply) => {
       const { fileName, output } = await exports.people(request.actor, request.query);
       return reply.type(XLSX_CONTENT_TYPE).header('content-disposition', attachment(fileName)).send(output);
@@ -106,7 +152,13 @@ export function registerImportRoutes({ app: base, services }: RouteDeps): void {
   );
   app.get(
     '/api/units/export.xlsx',
-    { schema: { tags: ['units'], summary: 'Units the caller may read (a subtree with unitId) in the units template columns', querystring: UnitExportQuery } },
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Units the caller may read (a subtree with unitId) in the units template columns',
+        querystring: UnitExportQuery,
+      },
+    },
     async (request, reply) => {
       const { fileName, output } = await exports.units(request.actor, request.query);
       return reply.type(XLSX_CONTENT_TYPE).header('content-disposition', attachment(fileName)).send(output);
@@ -114,7 +166,13 @@ export function registerImportRoutes({ app: base, services }: RouteDeps): void {
   );
   app.get(
     '/api/people/:id/resume.docx',
-    { schema: { tags: ['people'], summary: 'The résumé laid out like Mẫu 2C, as .docx (masked as the profile is)', params: IdParams } },
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'The résumé laid out like Mẫu 2C, as .docx (masked as the profile is)',
+        params: IdParams,
+      },
+    },
     async (request, reply) => {
       const { fileName, bytes } = await exports.resume(request.actor, request.params.id);
       return reply.type(DOCX_CONTENT_TYPE).header('content-disposition', attachment(fileName)).send(bytes);

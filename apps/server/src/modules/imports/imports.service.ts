@@ -9,7 +9,14 @@ import * as repo from './imports.repository';
 import type { ImportRunView } from './imports.schemas';
 import { reportWorkbook } from './report';
 import type { RowIssue } from './rows';
-import { executeRun, liveProgress, percentOf, type Progress, type RunOutcome, type RunStatus } from './runner';
+import {
+  executeRun,
+  liveProgress,
+  type Progress,
+  percentOf,
+  type RunOutcome,
+  type RunStatus,
+} from './runner';
 import { readImportTable } from './sheet';
 import { templateWorkbook } from './templates';
 
@@ -40,8 +47,14 @@ export interface ImportJobPayload {
 
 function present(row: repo.RunRow, issues = true): ImportRunView {
   const live = liveProgress(row.id);
-  const progress: Progress = live ?? { status: row.status as RunStatus, done: row.done_rows, total: row.total_rows };
-  const errors = (Array.isArray(row.errors) ? row.errors : JSON.parse(String(row.errors ?? '[]'))) as RowIssue[];
+  const progress: Progress = live ?? {
+    status: row.status as RunStatus,
+    done: row.done_rows,
+    total: row.total_rows,
+  };
+  const errors = (
+    Array.isArray(row.errors) ? row.errors : JSON.parse(String(row.errors ?? '[]'))
+  ) as RowIssue[];
   return {
     id: row.id,
     kind: row.kind as ImportKind,
@@ -102,12 +115,28 @@ export function createImportsService(ctx: AppContext) {
       const fileHash = createHash('sha256').update(file.bytes).digest('hex');
       const fileName = file.name.normalize('NFC').slice(0, 255) || `${kind}.xlsx`;
       const inline = options.inline ?? table.rows.length <= INLINE_MAX_ROWS;
-      const base = { tenantId, id, kind, fileName, fileHash, sheet: table.sheet, totalRows: table.rows.length, createdBy: actor.userId };
+      const base = {
+        tenantId,
+        id,
+        kind,
+        fileName,
+        fileHash,
+        sheet: table.sheet,
+        totalRows: table.rows.length,
+        createdBy: actor.userId,
+      };
       if (!inline) {
         const payload: ImportJobPayload = {
           runId: id,
           kind,
-          actor: { kind: actor.kind, userId: actor.userId, displayName: actor.displayName, grants: actor.grants, requestId: actor.requestId, ip: actor.ip },
+          actor: {
+            kind: actor.kind,
+            userId: actor.userId,
+            displayName: actor.displayName,
+            grants: actor.grants,
+            requestId: actor.requestId,
+            ip: actor.ip,
+          },
         };
         await db.transaction().execute(async (tx) => {
           await repo.insertRun(tx, { ...base, status: 'queued', file: file.bytes });
@@ -116,7 +145,14 @@ export function createImportsService(ctx: AppContext) {
         return { run: present((await find(actor, id))!), queued: true, outcome: null };
       }
       await repo.insertRun(db, { ...base, status: 'validating', file: null });
-      const outcome = await executeRun(ctx, { runId: id, table, actor, fileName, fileHash, onProgress: options.onProgress });
+      const outcome = await executeRun(ctx, {
+        runId: id,
+        table,
+        actor,
+        fileName,
+        fileHash,
+        onProgress: options.onProgress,
+      });
       return { run: present(await find(actor, id)), queued: false, outcome };
     },
 
@@ -132,13 +168,32 @@ export function createImportsService(ctx: AppContext) {
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         await repo.updateRun(db, tenantId, payload.runId, {
-          status: 'failed', message: error.messageVi, message_en: error.messageEn, file: null, finished_at: new Date(),
+          status: 'failed',
+          message: error.messageVi,
+          message_en: error.messageEn,
+          file: null,
+          finished_at: new Date(),
         });
         return { status: 'failed', code: error.code };
       }
-      const row = await repo.findRun(db, tenantId, payload.runId, { userId: actor.userId, scope: { tenantId, paths: null } });
-      const outcome = await executeRun(ctx, { runId: payload.runId, table, actor, fileName: row?.file_name ?? '', fileHash: row?.file_hash ?? '' });
-      return { status: outcome.status, created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged, errors: outcome.errorCount };
+      const row = await repo.findRun(db, tenantId, payload.runId, {
+        userId: actor.userId,
+        scope: { tenantId, paths: null },
+      });
+      const outcome = await executeRun(ctx, {
+        runId: payload.runId,
+        table,
+        actor,
+        fileName: row?.file_name ?? '',
+        fileHash: row?.file_hash ?? '',
+      });
+      return {
+        status: outcome.status,
+        created: outcome.created,
+        updated: outcome.updated,
+        unchanged: outcome.unchanged,
+        errors: outcome.errorCount,
+      };
     },
 
     async get(actor: Actor, id: string): Promise<ImportRunView> {
@@ -147,7 +202,12 @@ export function createImportsService(ctx: AppContext) {
 
     async list(actor: Actor, query: { page: number; pageSize: number }) {
       const { items, total } = await repo.listRuns(db, tenantId, reader(actor), query.page, query.pageSize);
-      return { items: items.map((r) => present(r, false)), total, page: query.page, pageSize: query.pageSize };
+      return {
+        items: items.map((r) => present(r, false)),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
     },
 
     async report(actor: Actor, id: string): Promise<{ fileName: string; bytes: Buffer }> {

@@ -22,7 +22,10 @@ export interface EnumOption {
 type Options<T extends readonly string[]> = { [K in T[number]]: { label: string; aliases?: string[] } };
 
 function options<T extends readonly string[]>(table: Options<T>): EnumOption[] {
-  return Object.entries(table).map(([code, v]) => ({ code, ...(v as { label: string; aliases?: string[] }) }));
+  return Object.entries(table).map(([code, v]) => ({
+    code,
+    ...(v as { label: string; aliases?: string[] }),
+  }));
 }
 
 export const SEX_OPTIONS = options<typeof SEXES>({
@@ -59,7 +62,10 @@ export const PARTY_STATUS_OPTIONS = options<typeof PARTY_STATUSES>({
 
 export const PERSON_STATUS_OPTIONS = options<typeof PERSON_STATUSES>({
   active: { label: 'Đang công tác' },
-  left: { label: 'Đã nghỉ việc, chuyển công tác', aliases: ['Nghỉ việc', 'Chuyển công tác', 'Đã chuyển công tác'] },
+  left: {
+    label: 'Đã nghỉ việc, chuyển công tác',
+    aliases: ['Nghỉ việc', 'Chuyển công tác', 'Đã chuyển công tác'],
+  },
   retired: { label: 'Nghỉ hưu', aliases: ['Đã nghỉ hưu'] },
   deceased: { label: 'Từ trần', aliases: ['Đã mất'] },
 });

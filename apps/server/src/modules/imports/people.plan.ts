@@ -1,12 +1,14 @@
-import { formatDate, personSortKey, searchKey } from '@canbo/domain';
+import { personSortKey, searchKey } from '@canbo/domain';
 import { type Actor, covers, scopeOf } from '../../access/actor';
 import { newId } from '../../ids';
 import type { PersonRow } from '../people/people.repository';
 import { checkPerson } from '../people/people.rules';
 import { diff, PROFILE_COLUMNS, partyOf, profileOf, toColumns, type Values } from '../people/person.fields';
 import { PEOPLE_COLUMNS } from './columns';
+import { changed, planPosts, positionFields } from './people.posts';
+import type { HistoryRow, PeoplePlan } from './people.types';
 import { firstSeen, type Issues, type ParsedRow, requireForNew } from './rows';
-import { type Db, type OpenPosition, openPositions, peopleByKeys, type UnitRef, unitsByCode } from './snapshot';
+import { type Db, openPositions, peopleByKeys, type UnitRef, unitsByCode } from './snapshot';
 
 /**
  * People rows → what to write: which records to create, which to change (only the fields the file
@@ -14,91 +16,7 @@ import { type Db, type OpenPosition, openPositions, peopleByKeys, type UnitRef, 
  * planned for a row with an issue; the caller writes nothing at all when there is any issue.
  */
 
-export interface HistoryRow {
-  id: string;
-  personId: string;
-  section: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
-
-export interface PersonWrite {
-  id: string;
-  /** The version read (updates only): the write fails if someone changed the record since. */
-  version: number;
-  columns: Record<string, unknown>;
-}
-
-export interface PositionInsert {
-  id: string;
-  personId: string;
-  unitId: string;
-  title: string;
-  isLeader: boolean;
-  isConcurrent: boolean;
-  startDate: string;
-  decisionNumber: string | null;
-}
-
-export interface PositionChange {
-  id: string;
-  version: number;
-  startDate: string;
-  endDate: string | null;
-  isLeader: boolean;
-  decisionNumber: string | null;
-  endReason: string | null;
-}
-
-export interface Counts {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
-
-export interface PeoplePlan {
-  inserts: PersonWrite[];
-  updates: PersonWrite[];
-  positionInserts: PositionInsert[];
-  positionChanges: PositionChange[];
-  history: HistoryRow[];
-  counts: Counts;
-  /** Paths of the units the import touched (for the audit entry's scope). */
-  unitPaths: Set<string>;
-}
-
 const PROFILE_KEYS = Object.keys(PROFILE_COLUMNS);
-const END_REASON = 'Thay bằng chức vụ mới (nhập từ tệp Excel)';
-
-function positionFields(p: Pick<OpenPosition, 'id' | 'unit_id' | 'title' | 'title_group' | 'is_leader' | 'is_concurrent' | 'start_date' | 'end_date' | 'decision_number' | 'end_reason'>) {
-  return {
-    id: p.id,
-    unitId: p.unit_id,
-    title: p.title,
-    titleGroup: p.title_group,
-    isLeader: p.is_leader,
-    isConcurrent: p.is_concurrent,
-    startDate: p.start_date,
-    endDate: p.end_date,
-    decisionNumber: p.decision_number,
-    endReason: p.end_reason,
-  };
-}
-
-/** Fields of a position that differ, each side with the id (the shape the people module writes). */
-function changed(before: Record<string, unknown>, after: Record<string, unknown>) {
-  const b: Record<string, unknown> = { id: before.id };
-  const a: Record<string, unknown> = { id: before.id };
-  let any = false;
-  for (const key of Object.keys(after)) {
-    if (key !== 'id' && (before[key] ?? null) !== (after[key] ?? null)) {
-      b[key] = before[key] ?? null;
-      a[key] = after[key] ?? null;
-      any = true;
-    }
-  }
-  return any ? { before: b, after: a } : null;
-}
 
 /** checkPerson's paths ("party.fullDate") → the import's column keys. */
 const RULE_COLUMNS: Record<string, string> = {
@@ -110,15 +28,33 @@ const RULE_COLUMNS: Record<string, string> = {
   'party.fullDate': 'partyFullDate',
   'party.cardNumber': 'partyCardNumber',
 };
-const FACT_COLUMNS = ['sex', 'birthDate', 'cccd', 'salaryDate', 'partyStatus', 'partyAdmittedDate', 'partyFullDate', 'partyCardNumber'];
+const FACT_COLUMNS = [
+  'sex',
+  'birthDate',
+  'cccd',
+  'salaryDate',
+  'partyStatus',
+  'partyAdmittedDate',
+  'partyFullDate',
+  'partyCardNumber',
+];
 const PARTY_KEYS = ['partyStatus', 'partyAdmittedDate', 'partyFullDate', 'partyCardNumber'];
 
-export async function planPeople(db: Db, actor: Actor, tenantId: string, rows: readonly ParsedRow[], issues: Issues, today: string): Promise<PeoplePlan> {
+export async function planPeople(
+  db: Db,
+  actor: Actor,
+  tenantId: string,
+  rows: readonly ParsedRow[],
+  issues: Issues,
+  today: string,
+): Promise<PeoplePlan> {
   const scope = scopeOf(actor, 'imports.run');
   const sensitive = scopeOf(actor, 'people.readSensitive');
   const text = (r: ParsedRow, key: string) => r.values[key] as string | undefined;
 
-  const unitCodes = rows.flatMap((r) => [text(r, 'unitCode'), text(r, 'concurrentUnitCode')].filter((c): c is string => !!c));
+  const unitCodes = rows.flatMap((r) =>
+    [text(r, 'unitCode'), text(r, 'concurrentUnitCode')].filter((c): c is string => !!c),
+  );
   const units = await unitsByCode(db, tenantId, unitCodes);
   const { byCccd, byCode } = await peopleByKeys(
     db,
@@ -126,7 +62,9 @@ export async function planPeople(db: Db, actor: Actor, tenantId: string, rows: r
     rows.flatMap((r) => (text(r, 'cccd') ? [text(r, 'cccd')!] : [])),
     rows.flatMap((r) => (text(r, 'code') ? [text(r, 'code')!] : [])),
   );
-  const positions = await openPositions(db, tenantId, [...new Set([...byCccd.values(), ...byCode.values()].map((p) => p.id))]);
+  const positions = await openPositions(db, tenantId, [
+    ...new Set([...byCccd.values(), ...byCode.values()].map((p) => p.id)),
+  ]);
 
   const plan: PeoplePlan = {
     inserts: [],
@@ -153,7 +91,10 @@ export async function planPeople(db: Db, actor: Actor, tenantId: string, rows: r
         en: `There is no unit with the code "${code}" among the units you may import into.`,
       });
     } else if (unit.status !== 'active') {
-      issues.add(r.number, key, { vi: `Đơn vị "${unit.name}" không còn hoạt động.`, en: `The unit "${unit.name}" is no longer active.` });
+      issues.add(r.number, key, {
+        vi: `Đơn vị "${unit.name}" không còn hoạt động.`,
+        en: `The unit "${unit.name}" is no longer active.`,
+      });
     } else return unit;
     return null;
   }
@@ -172,12 +113,18 @@ export async function planPeople(db: Db, actor: Actor, tenantId: string, rows: r
     let bad = false;
     const firstCccd = cccd ? cccdSeen.seen(cccd, r.number) : null;
     if (firstCccd !== null) {
-      issues.add(r.number, 'cccd', { vi: `Số CCCD trùng với dòng ${firstCccd}.`, en: `The same citizen ID number is on row ${firstCccd}.` });
+      issues.add(r.number, 'cccd', {
+        vi: `Số CCCD trùng với dòng ${firstCccd}.`,
+        en: `The same citizen ID number is on row ${firstCccd}.`,
+      });
       bad = true;
     }
     const firstCode = code ? codeSeen.seen(code, r.number) : null;
     if (firstCode !== null) {
-      issues.add(r.number, 'code', { vi: `Mã cán bộ trùng với dòng ${firstCode}.`, en: `The same record code is on row ${firstCode}.` });
+      issues.add(r.number, 'code', {
+        vi: `Mã cán bộ trùng với dòng ${firstCode}.`,
+        en: `The same record code is on row ${firstCode}.`,
+      });
       bad = true;
     }
     let target = cccd ? (byCccd.get(cccd) ?? null) : null;
@@ -204,7 +151,10 @@ export async function planPeople(db: Db, actor: Actor, tenantId: string, rows: r
     if (target) {
       const first = targetSeen.seen(target.id, r.number);
       if (first !== null && firstCccd === null && firstCode === null) {
-        issues.add(r.number, cccd ? 'cccd' : 'code', { vi: `Dòng này và dòng ${first} cùng chỉ một hồ sơ.`, en: `This row and row ${first} name the same record.` });
+        issues.add(r.number, cccd ? 'cccd' : 'code', {
+          vi: `Dòng này và dòng ${first} cùng chỉ một hồ sơ.`,
+          en: `This row and row ${first} name the same record.`,
+        });
         bad = true;
       }
       if (!covers(scope, target.unit_path)) {
@@ -222,7 +172,11 @@ export async function planPeople(db: Db, actor: Actor, tenantId: string, rows: r
     const found = identify(r);
     const target = found === 'invalid' ? null : found;
     const unit = unitOf(r, 'unitCode');
-    if (unit && (text(r, 'cccd') || PARTY_KEYS.some((k) => r.values[k] !== undefined)) && !covers(sensitive, unit.path)) {
+    if (
+      unit &&
+      (text(r, 'cccd') || PARTY_KEYS.some((k) => r.values[k] !== undefined)) &&
+      !covers(sensitive, unit.path)
+    ) {
       issues.add(r.number, text(r, 'cccd') ? 'cccd' : 'partyStatus', {
         vi: 'Bạn không được nhập số CCCD và dữ liệu đảng viên của đơn vị này.',
         en: 'You may not import citizen ID numbers or party data for this unit.',
@@ -234,14 +188,26 @@ export async function planPeople(db: Db, actor: Actor, tenantId: string, rows: r
     const id = target?.id ?? newId();
     const before = target ? profileOf(target) : null;
     const after: Values = before ? { ...before } : Object.fromEntries(PROFILE_KEYS.map((k) => [k, null]));
-    if (!before) Object.assign(after, { ethnicity: 'Kinh', status: 'active', code: `CB${id.replace(/-/g, '').slice(-10).toUpperCase()}` });
-    for (const key of PROFILE_KEYS) if (r.values[key] !== undefined) after[key] = r.values[key] as string | number;
-    const partyBefore: Values = target ? partyOf(target) : { status: 'none', admittedDate: null, fullDate: null, cardNumber: null };
+    if (!before)
+      Object.assign(after, {
+        ethnicity: 'Kinh',
+        status: 'active',
+        code: `CB${id.replace(/-/g, '').slice(-10).toUpperCase()}`,
+      });
+    for (const key of PROFILE_KEYS)
+      if (r.values[key] !== undefined) after[key] = r.values[key] as string | number;
+    const partyBefore: Values = target
+      ? partyOf(target)
+      : { status: 'none', admittedDate: null, fullDate: null, cardNumber: null };
     const partyAfter: Values =
       r.values.partyStatus !== undefined
         ? { status: r.values.partyStatus as string, admittedDate: null, fullDate: null, cardNumber: null }
         : { ...partyBefore };
-    for (const [field, key] of [['admittedDate', 'partyAdmittedDate'], ['fullDate', 'partyFullDate'], ['cardNumber', 'partyCardNumber']] as const) {
+    for (const [field, key] of [
+      ['admittedDate', 'partyAdmittedDate'],
+      ['fullDate', 'partyFullDate'],
+      ['cardNumber', 'partyCardNumber'],
+    ] as const) {
       if (r.values[key] !== undefined) partyAfter[field] = r.values[key] as string;
     }
 
@@ -264,7 +230,7 @@ export async function planPeople(db: Db, actor: Actor, tenantId: string, rows: r
     }
 
     const open = target ? (positions.get(target.id) ?? []) : [];
-    const posts = planPosts(r, unit, open, after.birthDate as string | null);
+    const posts = planPosts({ issues, unitOf }, r, unit, open, after.birthDate as string | null);
     if (issues.rows.has(r.number) || !unit) continue;
 
     // What changes.
@@ -282,17 +248,37 @@ export async function planPeople(db: Db, actor: Actor, tenantId: string, rows: r
       const partyDiff = diff(partyBefore, partyAfter);
       if (profileDiff) entry('profile', profileDiff.before, profileDiff.after);
       if (partyDiff) entry('party', partyDiff.before, partyDiff.after);
-      if (unitChanged) entry('unit', { unitId: target.unit_id, unitName: target.unit_name }, { unitId: unit.id, unitName: unit.name });
+      if (unitChanged)
+        entry(
+          'unit',
+          { unitId: target.unit_id, unitName: target.unit_name },
+          { unitId: unit.id, unitName: unit.name },
+        );
     }
     for (const p of posts.inserts) {
       entry('position', null, {
-        id: p.id, unitId: p.unitId, title: p.title, titleGroup: null, isLeader: p.isLeader, isConcurrent: p.isConcurrent,
-        startDate: p.startDate, endDate: null, decisionNumber: p.decisionNumber, endReason: null,
+        id: p.id,
+        unitId: p.unitId,
+        title: p.title,
+        titleGroup: null,
+        isLeader: p.isLeader,
+        isConcurrent: p.isConcurrent,
+        startDate: p.startDate,
+        endDate: null,
+        decisionNumber: p.decisionNumber,
+        endReason: null,
       });
     }
     for (const c of posts.changes) {
       const old = open.find((p) => p.id === c.id)!;
-      const delta = changed(positionFields(old), { ...positionFields(old), startDate: c.startDate, endDate: c.endDate, isLeader: c.isLeader, decisionNumber: c.decisionNumber, endReason: c.endReason });
+      const delta = changed(positionFields(old), {
+        ...positionFields(old),
+        startDate: c.startDate,
+        endDate: c.endDate,
+        isLeader: c.isLeader,
+        decisionNumber: c.decisionNumber,
+        endReason: c.endReason,
+      });
       if (delta) entry('position', delta.before, delta.after);
     }
 
@@ -315,68 +301,10 @@ export async function planPeople(db: Db, actor: Actor, tenantId: string, rows: r
       plan.counts.created++;
     }
     plan.unitPaths.add(unit.path);
+    for (const path of posts.paths) plan.unitPaths.add(path);
     plan.positionInserts.push(...posts.inserts.map((p) => ({ ...p, personId: id })));
     plan.positionChanges.push(...posts.changes);
     plan.history.push(...history);
   }
   return plan;
-
-  /** The row's main post and its concurrent post against the posts the person holds now. */
-  function planPosts(r: ParsedRow, unit: UnitRef | null, open: OpenPosition[], birthDate: string | null) {
-    const inserts: Omit<PositionInsert, 'personId'>[] = [];
-    const changes: PositionChange[] = [];
-    const title = text(r, 'title');
-    const start = text(r, 'startDate');
-    const tooEarly = (date: string, key: string) => {
-      if (birthDate && date < birthDate) {
-        issues.add(r.number, key, { vi: 'Ngày bổ nhiệm không được trước ngày sinh.', en: 'The appointment date must not be before the date of birth.' });
-      }
-    };
-    const keep = (p: OpenPosition, startDate: string, isLeader: boolean, decisionNumber: string | null) => {
-      if (p.start_date !== startDate || p.is_leader !== isLeader || p.decision_number !== decisionNumber) {
-        changes.push({ id: p.id, version: p.version, startDate, endDate: null, isLeader, decisionNumber, endReason: p.end_reason });
-      }
-    };
-    if (title && unit) {
-      if (!start && !r.failed.has('startDate')) {
-        issues.add(r.number, 'startDate', { vi: 'Chưa nhập ngày bổ nhiệm (bắt buộc khi có chức vụ).', en: 'The appointment date is missing (required with a position).' });
-      }
-      if (start) {
-        tooEarly(start, 'startDate');
-        const mains = open.filter((p) => !p.is_concurrent);
-        const same = mains.find((p) => p.unit_id === unit.id && p.title === title);
-        const isLeader = (r.values.isLeader as boolean | undefined) ?? same?.is_leader ?? false;
-        const decision = (r.values.decisionNumber as string | undefined) ?? same?.decision_number ?? null;
-        if (same) keep(same, start, isLeader, decision);
-        else {
-          inserts.push({ id: newId(), unitId: unit.id, title, isLeader, isConcurrent: false, startDate: start, decisionNumber: decision });
-          for (const p of mains) {
-            if (start <= p.start_date) {
-              issues.add(r.number, 'startDate', {
-                vi: `Ngày bổ nhiệm phải sau ngày bắt đầu chức vụ hiện tại "${p.title}" (${formatDate(p.start_date)}).`,
-                en: `The appointment date must be after the start of the current post "${p.title}" (${formatDate(p.start_date)}).`,
-              });
-            } else changes.push({ id: p.id, version: p.version, startDate: p.start_date, endDate: start, isLeader: p.is_leader, decisionNumber: p.decision_number, endReason: END_REASON });
-          }
-        }
-      }
-    }
-    const concurrent = text(r, 'concurrentTitle');
-    if (concurrent) {
-      const where = text(r, 'concurrentUnitCode') ? unitOf(r, 'concurrentUnitCode') : unit;
-      const from = text(r, 'concurrentStartDate') ?? start;
-      if (!from && !r.failed.has('concurrentStartDate') && !r.failed.has('startDate')) {
-        issues.add(r.number, 'concurrentStartDate', { vi: 'Chưa nhập ngày bổ nhiệm kiêm nhiệm.', en: 'The start date of the concurrent post is missing.' });
-      }
-      if (where && from) {
-        tooEarly(from, text(r, 'concurrentStartDate') ? 'concurrentStartDate' : 'startDate');
-        const same = open.find((p) => p.is_concurrent && p.unit_id === where.id && p.title === concurrent);
-        if (same) keep(same, from, same.is_leader, same.decision_number);
-        else inserts.push({ id: newId(), unitId: where.id, title: concurrent, isLeader: false, isConcurrent: true, startDate: from, decisionNumber: null });
-        plan.unitPaths.add(where.path);
-      }
-    }
-    return { inserts, changes };
-  }
 }
-

@@ -1,22 +1,49 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { type Column, constant, insertRows, updateRows } from './bulk';
-import type { HistoryRow, PeoplePlan, PersonWrite, PositionChange, PositionInsert } from './people.plan';
+import type { HistoryRow, PeoplePlan, PersonWrite, PositionChange, PositionInsert } from './people.types';
 
 /** Writes a people plan inside the caller's transaction; `progress` hears how many rows are written. */
 
 const DATE_COLUMNS = new Set(['birth_date', 'salary_date', 'party_admitted_date', 'party_full_date']);
 
 const PERSON_COLUMN_NAMES = [
-  'code', 'unit_id', 'full_name', 'other_name', 'sex', 'birth_date', 'birth_place', 'hometown', 'ethnicity', 'religion',
-  'cccd', 'phone', 'email', 'education_level', 'professional_qualification', 'political_theory', 'state_management',
-  'foreign_language', 'it_level', 'staff_category', 'salary_scale', 'salary_step', 'salary_date', 'party_status',
-  'party_admitted_date', 'party_full_date', 'party_card_number', 'search_key', 'sort_key', 'status',
+  'code',
+  'unit_id',
+  'full_name',
+  'other_name',
+  'sex',
+  'birth_date',
+  'birth_place',
+  'hometown',
+  'ethnicity',
+  'religion',
+  'cccd',
+  'phone',
+  'email',
+  'education_level',
+  'professional_qualification',
+  'political_theory',
+  'state_management',
+  'foreign_language',
+  'it_level',
+  'staff_category',
+  'salary_scale',
+  'salary_step',
+  'salary_date',
+  'party_status',
+  'party_admitted_date',
+  'party_full_date',
+  'party_card_number',
+  'search_key',
+  'sort_key',
+  'status',
 ] as const;
 
 const personColumns: Column<PersonWrite>[] = PERSON_COLUMN_NAMES.map((name) => ({
   name,
-  type: name === 'unit_id' ? 'uuid' : name === 'salary_step' ? 'int' : DATE_COLUMNS.has(name) ? 'date' : 'text',
+  type:
+    name === 'unit_id' ? 'uuid' : name === 'salary_step' ? 'int' : DATE_COLUMNS.has(name) ? 'date' : 'text',
   value: (row) => row.columns[name] ?? null,
 }));
 
@@ -57,18 +84,38 @@ export async function writePeople(
   const now = new Date();
   const tenant = constant(tenantId, 'uuid');
   const at = constant(now, 'timestamptz');
-  await insertRows(tx, 'person', { tenant_id: tenant, created_at: at, updated_at: at }, [{ name: 'id', type: 'uuid', value: (r) => r.id }, ...personColumns], plan.inserts, progress);
+  await insertRows(
+    tx,
+    'person',
+    { tenant_id: tenant, created_at: at, updated_at: at },
+    [{ name: 'id', type: 'uuid', value: (r) => r.id }, ...personColumns],
+    plan.inserts,
+    progress,
+  );
   const inserted = plan.inserts.length;
   for (let i = 0; i < plan.updates.length; i += 5_000) {
-    await updateRows(tx, 'person', tenantId, personColumns, plan.updates.slice(i, i + 5_000), [sql`updated_at = ${now}`]);
+    await updateRows(tx, 'person', tenantId, personColumns, plan.updates.slice(i, i + 5_000), [
+      sql`updated_at = ${now}`,
+    ]);
     await progress(inserted + Math.min(plan.updates.length, i + 5_000));
   }
   await updateRows(tx, 'position', tenantId, positionChangeColumns, plan.positionChanges);
-  await insertRows(tx, 'position', { tenant_id: tenant, created_at: at }, positionColumns, plan.positionInserts);
+  await insertRows(
+    tx,
+    'position',
+    { tenant_id: tenant, created_at: at },
+    positionColumns,
+    plan.positionInserts,
+  );
   await insertRows(
     tx,
     'person_history',
-    { tenant_id: tenant, changed_at: at, changed_by: constant(actorId, 'uuid'), source: constant('import', 'text') },
+    {
+      tenant_id: tenant,
+      changed_at: at,
+      changed_by: constant(actorId, 'uuid'),
+      source: constant('import', 'text'),
+    },
     historyColumns,
     plan.history,
   );

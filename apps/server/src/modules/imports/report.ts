@@ -43,7 +43,10 @@ export async function reportWorkbook(input: ReportInput): Promise<Buffer> {
   ];
   if (input.message) lines.push(['Lý do', input.message]);
   if (input.errorCount > input.issues.length) {
-    lines.push(['Ghi chú', `Báo cáo liệt kê ${formatInteger(input.issues.length)} lỗi đầu tiên (tối đa ${formatInteger(MAX_STORED_ISSUES)}).`]);
+    lines.push([
+      'Ghi chú',
+      `Báo cáo liệt kê ${formatInteger(input.issues.length)} lỗi đầu tiên (tối đa ${formatInteger(MAX_STORED_ISSUES)}).`,
+    ]);
   }
   for (const line of lines) {
     const row = summary.addRow(line);

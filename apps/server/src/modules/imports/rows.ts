@@ -34,7 +34,11 @@ export interface Issues {
 }
 
 /** Collects issues of a table, naming each column as the template does and each cell as Excel does. */
-export function issuesOf(table: ImportTable, specs: readonly ColumnSpec[], rowsByNumber: Map<number, ImportRow>): Issues {
+export function issuesOf(
+  table: ImportTable,
+  specs: readonly ColumnSpec[],
+  rowsByNumber: Map<number, ImportRow>,
+): Issues {
   const ctx: CellContext = { date1904: table.date1904 };
   const found = new Map(table.columns.map((c) => [c.spec.key, c]));
   const list: RowIssue[] = [];
@@ -65,9 +69,15 @@ const MEMO_LIMIT = 5_000;
 export function parseRows(table: ImportTable, issues: Issues, progress: (done: number) => void): ParsedRow[] {
   const ctx: CellContext = { date1904: table.date1904 };
   const out: ParsedRow[] = [];
-  const memo = new Map(table.columns.map((c) => [c.spec.key, new Map<string | number | boolean, ReturnType<typeof parseCell>>()]));
+  const memo = new Map(
+    table.columns.map((c) => [
+      c.spec.key,
+      new Map<string | number | boolean, ReturnType<typeof parseCell>>(),
+    ]),
+  );
   const read = (spec: ColumnSpec, value: CellValue | undefined) => {
-    if (value === undefined || value === null || typeof value === 'object') return parseCell(spec, value, ctx);
+    if (value === undefined || value === null || typeof value === 'object')
+      return parseCell(spec, value, ctx);
     const seen = memo.get(spec.key)!;
     if (seen.has(value)) return seen.get(value);
     const result = parseCell(spec, value, ctx);
@@ -86,7 +96,11 @@ export function parseRows(table: ImportTable, issues: Issues, progress: (done: n
       }
     }
     for (const { spec } of table.columns) {
-      if (spec.required === 'always' && parsed.values[spec.key] === undefined && !parsed.failed.has(spec.key)) {
+      if (
+        spec.required === 'always' &&
+        parsed.values[spec.key] === undefined &&
+        !parsed.failed.has(spec.key)
+      ) {
         parsed.failed.add(spec.key);
         issues.add(row.number, spec.key, { vi: 'Chưa nhập (bắt buộc).', en: 'Missing (required).' });
       }
@@ -98,11 +112,19 @@ export function parseRows(table: ImportTable, issues: Issues, progress: (done: n
 }
 
 /** A required-for-new-records column left empty on a row that creates a record. */
-export function requireForNew(issues: Issues, row: ParsedRow, specs: readonly ColumnSpec[], what = { vi: 'hồ sơ mới', en: 'a new record' }): boolean {
+export function requireForNew(
+  issues: Issues,
+  row: ParsedRow,
+  specs: readonly ColumnSpec[],
+  what = { vi: 'hồ sơ mới', en: 'a new record' },
+): boolean {
   let complete = true;
   for (const spec of specs) {
     if (spec.required !== 'new' || row.values[spec.key] !== undefined || row.failed.has(spec.key)) continue;
-    issues.add(row.number, spec.key, { vi: `Chưa nhập (bắt buộc với ${what.vi}).`, en: `Missing (required for ${what.en}).` });
+    issues.add(row.number, spec.key, {
+      vi: `Chưa nhập (bắt buộc với ${what.vi}).`,
+      en: `Missing (required for ${what.en}).`,
+    });
     complete = false;
   }
   return complete;

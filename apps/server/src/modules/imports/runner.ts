@@ -3,7 +3,7 @@ import type { Actor } from '../../access/actor';
 import { recordAudit } from '../../audit/audit';
 import type { AppContext } from '../../context';
 import type { DB } from '../../db/schema';
-import { AppError } from '../../errors';
+import { AppError, Conflict } from '../../errors';
 import { todayInVietnam } from '../people/people.dates';
 import { COLUMNS } from './columns';
 import { updateRun } from './imports.repository';
@@ -88,7 +88,9 @@ export function commonPath(paths: Iterable<string>): string | null {
 
 function sortedIssues(issues: Issues, table: ImportTable): RowIssue[] {
   const order = new Map(table.columns.map((c, i) => [c.spec.header, i]));
-  return [...issues.list].sort((a, b) => a.row - b.row || (order.get(a.column) ?? 999) - (order.get(b.column) ?? 999));
+  return [...issues.list].sort(
+    (a, b) => a.row - b.row || (order.get(a.column) ?? 999) - (order.get(b.column) ?? 999),
+  );
 }
 
 export async function executeRun(ctx: AppContext, request: RunRequest): Promise<RunOutcome> {
@@ -143,7 +145,16 @@ export async function executeRun(ctx: AppContext, request: RunRequest): Promise<
     timings[phase] = Math.round(now - clock);
     clock = now;
   };
-  const empty = { created: 0, updated: 0, unchanged: 0, issues: [], errorCount: 0, message: null, messageEn: null, timings };
+  const empty = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    issues: [],
+    errorCount: 0,
+    message: null,
+    messageEn: null,
+    timings,
+  };
   try {
     await report('validating', 0, true);
     const specs = COLUMNS[table.kind];
@@ -155,20 +166,45 @@ export async function executeRun(ctx: AppContext, request: RunRequest): Promise<
 
     const applied = await db.transaction().execute(async (tx) => {
       inTransaction = true;
-      const plan = table.kind === 'people' ? await planPeople(tx, actor, tenantId, parsed, issues, today) : await planUnits(tx, actor, tenantId, parsed, issues, today);
+      const plan =
+        table.kind === 'people'
+          ? await planPeople(tx, actor, tenantId, parsed, issues, today)
+          : await planUnits(tx, actor, tenantId, parsed, issues, today);
       lap('plan');
       if (issues.list.length > 0) throw new Rejected(issues);
       await report('applying', 0, true);
       const written = (n: number) => report('applying', Math.min(n, total));
-      if (table.kind === 'people') await writePeople(tx, tenantId, actor.userId, plan as Awaited<ReturnType<typeof planPeople>>, written);
-      else await writeUnits(tx, tenantId, actor.userId, runId, plan as Awaited<ReturnType<typeof planUnits>>, written);
+      if (table.kind === 'people')
+        await writePeople(
+          tx,
+          tenantId,
+          actor.userId,
+          plan as Awaited<ReturnType<typeof planPeople>>,
+          written,
+        );
+      else
+        await writeUnits(
+          tx,
+          tenantId,
+          actor.userId,
+          runId,
+          plan as Awaited<ReturnType<typeof planUnits>>,
+          written,
+        );
       const unitPath = commonPath(plan.unitPaths);
       await recordAudit(tx, actor, {
         action: 'import.applied',
         entityType: 'import_run',
         entityId: runId,
         unitPath,
-        after: { kind: table.kind, fileName: request.fileName, fileHash: request.fileHash, sheet: table.sheet, rows: total, ...plan.counts },
+        after: {
+          kind: table.kind,
+          fileName: request.fileName,
+          fileHash: request.fileHash,
+          sheet: table.sheet,
+          rows: total,
+          ...plan.counts,
+        },
       });
       const outcome: RunOutcome = { ...empty, status: 'applied', ...plan.counts };
       await finishInside(tx, outcome, unitPath);
@@ -179,20 +215,29 @@ export async function executeRun(ctx: AppContext, request: RunRequest): Promise<
     live.delete(runId);
     request.onProgress?.({ status: 'applied', done: total, total });
     return applied.outcome;
-  } catch (error) {
+  } catch (caught) {
+    let error = caught;
     inTransaction = false;
     if (error instanceof Rejected) {
       const list = sortedIssues(error.issues, table);
       return finish({ ...empty, status: 'rejected', issues: list, errorCount: list.length }, null);
     }
-    const known = error instanceof AppError;
-    if (!known) ctx.logger.error({ err: error, runId }, 'import failed');
+    if ((error as { code?: string }).code === '23505') {
+      // Another write took a code or CCCD of the file after the checks read the database.
+      error = new Conflict(
+        'Trong khi nhập, một mã hoặc số CCCD của tệp đã được ghi cho hồ sơ khác. Không có dữ liệu nào được ghi; hãy nhập lại tệp.',
+        'While importing, a code or CCCD of the file was written to another record. Nothing was written; import the file again.',
+      );
+    }
+    if (!(error instanceof AppError)) ctx.logger.error({ err: error, runId }, 'import failed');
+    const known = error instanceof AppError ? error : null;
     return finish(
       {
         ...empty,
         status: 'failed',
-        message: known ? error.messageVi : 'Lỗi hệ thống khi nhập dữ liệu; không có dữ liệu nào được ghi. Hãy thử lại.',
-        messageEn: known ? error.messageEn : 'The import failed on a system error; nothing was written. Try again.',
+        message:
+          known?.messageVi ?? 'Lỗi hệ thống khi nhập dữ liệu; không có dữ liệu nào được ghi. Hãy thử lại.',
+        messageEn: known?.messageEn ?? 'The import failed on a system error; nothing was written. Try again.',
       },
       null,
     );

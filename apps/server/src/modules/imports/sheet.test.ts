@@ -61,7 +61,17 @@ describe('import sheet', () => {
       { sheet: 'Cán bộ', merges: ['A1:A2', 'B1:B2', 'C1:C2', 'D1:D2', 'E1:E2', 'F1:I1'] },
     );
     const table = readImportTable('people', bytes);
-    expect(table.columns.map((c) => c.spec.key)).toEqual(['code', 'fullName', 'sex', 'birthDate', 'unitCode', 'partyStatus', 'partyAdmittedDate', 'partyFullDate', 'partyCardNumber']);
+    expect(table.columns.map((c) => c.spec.key)).toEqual([
+      'code',
+      'fullName',
+      'sex',
+      'birthDate',
+      'unitCode',
+      'partyStatus',
+      'partyAdmittedDate',
+      'partyFullDate',
+      'partyCardNumber',
+    ]);
     expect(table.rows).toHaveLength(1);
     expect(table.rows[0]!.number).toBe(3);
   });

@@ -1,5 +1,14 @@
 import { searchKey } from '@canbo/domain';
-import { type CellRange, type CellValue, columnLetters, readXlsx, type SheetRow, XlsxError, type XlsxSheet, type XlsxWorkbook } from '../../documents/xlsx-reader';
+import {
+  type CellRange,
+  type CellValue,
+  columnLetters,
+  readXlsx,
+  type SheetRow,
+  XlsxError,
+  type XlsxSheet,
+  type XlsxWorkbook,
+} from '../../documents/xlsx-reader';
 import { AppError, BadRequest, type ErrorDetail, RuleViolation } from '../../errors';
 import { COLUMNS, type ColumnSpec, IGNORED_HEADERS, type ImportKind, SHEETS } from './columns';
 
@@ -60,7 +69,12 @@ function openWorkbook(bytes: Buffer): XlsxWorkbook {
           'The file is an Excel 97–2003 (.xls) or password-protected workbook. Open it in Excel, remove the password and save it as .xlsx.',
         );
       case 'too_large':
-        throw new AppError(413, 'FILE_TOO_LARGE', 'Dữ liệu trong tệp quá lớn.', 'The workbook holds too much data.');
+        throw new AppError(
+          413,
+          'FILE_TOO_LARGE',
+          'Dữ liệu trong tệp quá lớn.',
+          'The workbook holds too much data.',
+        );
       case 'not_zip':
       case 'not_xlsx':
         throw new AppError(
@@ -70,7 +84,11 @@ function openWorkbook(bytes: Buffer): XlsxWorkbook {
           `The file is not an Excel .xlsx workbook${describeEn(bytes)}. Use the template and save as .xlsx.`,
         );
       default:
-        throw fileError('FILE_CORRUPT', 'Tệp .xlsx bị hỏng, không đọc được.', 'The .xlsx file is damaged and cannot be read.');
+        throw fileError(
+          'FILE_CORRUPT',
+          'Tệp .xlsx bị hỏng, không đọc được.',
+          'The .xlsx file is damaged and cannot be read.',
+        );
     }
   }
 }
@@ -80,8 +98,10 @@ function sniff(bytes: Buffer): 'pdf' | 'text' | null {
   const head = bytes.subarray(0, 512);
   return head.every((b) => b === 9 || b === 10 || b === 13 || b >= 32) ? 'text' : null;
 }
-const describe = (bytes: Buffer) => ({ pdf: ' (đây là tệp PDF)', text: ' (đây là tệp văn bản, ví dụ CSV)', none: '' })[sniff(bytes) ?? 'none'];
-const describeEn = (bytes: Buffer) => ({ pdf: ' (it is a PDF)', text: ' (it is plain text, e.g. CSV)', none: '' })[sniff(bytes) ?? 'none'];
+const describe = (bytes: Buffer) =>
+  ({ pdf: ' (đây là tệp PDF)', text: ' (đây là tệp văn bản, ví dụ CSV)', none: '' })[sniff(bytes) ?? 'none'];
+const describeEn = (bytes: Buffer) =>
+  ({ pdf: ' (it is a PDF)', text: ' (it is plain text, e.g. CSV)', none: '' })[sniff(bytes) ?? 'none'];
 
 function findSheet(workbook: XlsxWorkbook, kind: ImportKind): XlsxSheet {
   const { name, aliases } = SHEETS[kind];
@@ -104,7 +124,12 @@ function text(value: CellValue | undefined): string {
 }
 
 /** The value shown at (row, col): the first cell of a merged block stands for all of it. */
-function mergedValue(rows: Map<number, SheetRow>, merges: readonly CellRange[], row: number, col: number): string {
+function mergedValue(
+  rows: Map<number, SheetRow>,
+  merges: readonly CellRange[],
+  row: number,
+  col: number,
+): string {
   const own = text(rows.get(row)?.cells[col]);
   if (own) return own;
   const block = merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
@@ -126,7 +151,13 @@ function specFor(specs: readonly ColumnSpec[], label: string): ColumnSpec | null
 
 const IGNORED = new Set(IGNORED_HEADERS.map(headerKey));
 
-function layoutOf(specs: readonly ColumnSpec[], rows: Map<number, SheetRow>, merges: readonly CellRange[], top: number, depth: 1 | 2): Layout {
+function layoutOf(
+  specs: readonly ColumnSpec[],
+  rows: Map<number, SheetRow>,
+  merges: readonly CellRange[],
+  top: number,
+  depth: 1 | 2,
+): Layout {
   if (!rows.get(top)?.cells.some((c) => c !== undefined)) return { rows: [top], headers: [], matched: 0 };
   const width = Math.max(0, ...[top, top + depth - 1].map((r) => rows.get(r)?.cells.length ?? 0));
   const headers: Layout['headers'] = [];
@@ -142,13 +173,24 @@ function layoutOf(specs: readonly ColumnSpec[], rows: Map<number, SheetRow>, mer
     if (labels.length === 0) continue;
     const spec = labels.map((l) => specFor(specs, l)).find(Boolean) ?? null;
     const label = spec ? labels.find((l) => specFor(specs, l) === spec)! : labels[0]!;
-    headers.push({ index: col, label, spec, ignored: !spec && labels.some((l) => IGNORED.has(headerKey(l))) });
+    headers.push({
+      index: col,
+      label,
+      spec,
+      ignored: !spec && labels.some((l) => IGNORED.has(headerKey(l))),
+    });
   }
-  return { rows: depth === 1 ? [top] : [top, top + 1], headers, matched: headers.filter((h) => h.spec).length };
+  return {
+    rows: depth === 1 ? [top] : [top, top + 1],
+    headers,
+    matched: headers.filter((h) => h.spec).length,
+  };
 }
 
 function findLayout(specs: readonly ColumnSpec[], sheet: XlsxSheet): Layout | null {
-  const byNumber = new Map(sheet.rows.filter((r) => r.number <= HEADER_SEARCH_ROWS + 1).map((r) => [r.number, r]));
+  const byNumber = new Map(
+    sheet.rows.filter((r) => r.number <= HEADER_SEARCH_ROWS + 1).map((r) => [r.number, r]),
+  );
   let best: Layout | null = null;
   for (let top = 1; top <= HEADER_SEARCH_ROWS; top++) {
     for (const depth of [1, 2] as const) {
@@ -162,14 +204,24 @@ function findLayout(specs: readonly ColumnSpec[], sheet: XlsxSheet): Layout | nu
 function headerProblems(kind: ImportKind, layout: Layout | null): ErrorDetail[] {
   const specs = COLUMNS[kind];
   if (!layout) {
-    return [{ path: 'header', message: 'Không tìm thấy dòng tiêu đề của mẫu.', messageEn: 'No header row of the template was found.' }];
+    return [
+      {
+        path: 'header',
+        message: 'Không tìm thấy dòng tiêu đề của mẫu.',
+        messageEn: 'No header row of the template was found.',
+      },
+    ];
   }
   const details: ErrorDetail[] = [];
   const found = new Set(layout.headers.flatMap((h) => (h.spec ? [h.spec.key] : [])));
   const missing = specs.filter((s) => s.required === 'always' && !found.has(s.key));
   if (missing.length) {
     const names = missing.map((s) => `"${s.header}"`).join(', ');
-    details.push({ path: 'header', message: `Thiếu cột bắt buộc: ${names}.`, messageEn: `Required columns are missing: ${names}.` });
+    details.push({
+      path: 'header',
+      message: `Thiếu cột bắt buộc: ${names}.`,
+      messageEn: `Required columns are missing: ${names}.`,
+    });
   }
   const unknown = layout.headers.filter((h) => !h.spec && !h.ignored);
   if (unknown.length) {
@@ -185,7 +237,11 @@ function headerProblems(kind: ImportKind, layout: Layout | null): ErrorDetail[] 
   for (const [key, count] of seen) {
     if (count < 2) continue;
     const header = specs.find((s) => s.key === key)!.header;
-    details.push({ path: 'header', message: `Cột "${header}" có ${count} lần.`, messageEn: `The column "${header}" appears ${count} times.` });
+    details.push({
+      path: 'header',
+      message: `Cột "${header}" có ${count} lần.`,
+      messageEn: `The column "${header}" appears ${count} times.`,
+    });
   }
   return details;
 }
@@ -210,7 +266,9 @@ export function readImportTable(kind: ImportKind, bytes: Buffer): ImportTable {
       problems,
     );
   }
-  const columns: FoundColumn[] = layout.headers.flatMap((h) => (h.spec ? [{ spec: h.spec, index: h.index, header: h.label }] : []));
+  const columns: FoundColumn[] = layout.headers.flatMap((h) =>
+    h.spec ? [{ spec: h.spec, index: h.index, header: h.label }] : [],
+  );
   const lastHeader = layout.rows[layout.rows.length - 1]!;
   const rows: ImportRow[] = [];
   for (const row of sheet.rows) {
@@ -223,10 +281,15 @@ export function readImportTable(kind: ImportKind, bytes: Buffer): ImportTable {
       values[c.spec.key] = v;
       filled = true;
     }
-    if (filled && !(row.number === lastHeader + 1 && isNumberingRow(values))) rows.push({ number: row.number, values });
+    if (filled && !(row.number === lastHeader + 1 && isNumberingRow(values)))
+      rows.push({ number: row.number, values });
   }
   if (rows.length === 0) {
-    throw new RuleViolation('NO_ROWS', `Trang "${sheet.name}" không có dòng dữ liệu nào.`, `The sheet "${sheet.name}" has no data rows.`);
+    throw new RuleViolation(
+      'NO_ROWS',
+      `Trang "${sheet.name}" không có dòng dữ liệu nào.`,
+      `The sheet "${sheet.name}" has no data rows.`,
+    );
   }
   if (rows.length > MAX_ROWS) {
     throw new RuleViolation(

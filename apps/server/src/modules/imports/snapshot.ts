@@ -42,13 +42,30 @@ async function inChunks<K, R>(keys: readonly K[], load: (chunk: K[]) => Promise<
   return out;
 }
 
-export async function unitsByCode(db: Db, tenantId: string, codes: readonly string[]): Promise<Map<string, UnitRef>> {
+export async function unitsByCode(
+  db: Db,
+  tenantId: string,
+  codes: readonly string[],
+): Promise<Map<string, UnitRef>> {
   const rows = await inChunks(codes, (chunk) =>
     db
       .selectFrom('org_unit')
       .select([
-        'id', 'code', 'name', 'short_name', 'type', 'level', 'address', 'is_party_org', 'admin_area', 'parent_id', 'path',
-        'depth', 'status', 'valid_from', 'version',
+        'id',
+        'code',
+        'name',
+        'short_name',
+        'type',
+        'level',
+        'address',
+        'is_party_org',
+        'admin_area',
+        'parent_id',
+        'path',
+        'depth',
+        'status',
+        'valid_from',
+        'version',
       ])
       .select(
         sql<string>`(SELECT coalesce(max(v.valid_from), org_unit.valid_from) FROM org_unit_version v WHERE v.tenant_id = org_unit.tenant_id AND v.unit_id = org_unit.id)`.as(
@@ -65,19 +82,34 @@ export async function unitsByCode(db: Db, tenantId: string, codes: readonly stri
 function peopleWhere(db: Db, tenantId: string) {
   return db
     .selectFrom('person as p')
-    .innerJoin('org_unit as u', (j) => j.onRef('u.tenant_id', '=', 'p.tenant_id').onRef('u.id', '=', 'p.unit_id'))
+    .innerJoin('org_unit as u', (j) =>
+      j.onRef('u.tenant_id', '=', 'p.tenant_id').onRef('u.id', '=', 'p.unit_id'),
+    )
     .selectAll('p')
     .select(['u.name as unit_name', 'u.path as unit_path'])
     .where('p.tenant_id', '=', tenantId);
 }
 
 /** People holding any of the CCCD numbers or codes (whatever the caller's scope: uniqueness is tenant-wide). */
-export async function peopleByKeys(db: Db, tenantId: string, cccds: readonly string[], codes: readonly string[]) {
-  const byCccd = await inChunks(cccds, (chunk) =>
-    peopleWhere(db, tenantId).where(sql<boolean>`p.cccd = ANY(${chunk}::text[])`).execute() as Promise<PersonRow[]>,
+export async function peopleByKeys(
+  db: Db,
+  tenantId: string,
+  cccds: readonly string[],
+  codes: readonly string[],
+) {
+  const byCccd = await inChunks(
+    cccds,
+    (chunk) =>
+      peopleWhere(db, tenantId).where(sql<boolean>`p.cccd = ANY(${chunk}::text[])`).execute() as Promise<
+        PersonRow[]
+      >,
   );
-  const byCode = await inChunks(codes, (chunk) =>
-    peopleWhere(db, tenantId).where(sql<boolean>`p.code = ANY(${chunk}::text[])`).execute() as Promise<PersonRow[]>,
+  const byCode = await inChunks(
+    codes,
+    (chunk) =>
+      peopleWhere(db, tenantId).where(sql<boolean>`p.code = ANY(${chunk}::text[])`).execute() as Promise<
+        PersonRow[]
+      >,
   );
   return {
     byCccd: new Map(byCccd.filter((p) => p.cccd !== null).map((p) => [p.cccd!, p])),
@@ -86,7 +118,11 @@ export async function peopleByKeys(db: Db, tenantId: string, cccds: readonly str
 }
 
 /** Posts not ended (end_date NULL) of the people, by person. */
-export async function openPositions(db: Db, tenantId: string, personIds: readonly string[]): Promise<Map<string, OpenPosition[]>> {
+export async function openPositions(
+  db: Db,
+  tenantId: string,
+  personIds: readonly string[],
+): Promise<Map<string, OpenPosition[]>> {
   const rows = await inChunks(personIds, (chunk) =>
     db
       .selectFrom('position')

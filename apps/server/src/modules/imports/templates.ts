@@ -1,6 +1,13 @@
 import type ExcelJS from 'exceljs';
 import { addTableSheet, FONT, newWorkbook, workbookBuffer } from '../../documents/xlsx-writer';
-import { COLUMNS, type ColumnSpec, type ImportKind, INSTRUCTIONS_SHEET, LISTS_SHEET, SHEETS } from './columns';
+import {
+  COLUMNS,
+  type ColumnSpec,
+  type ImportKind,
+  INSTRUCTIONS_SHEET,
+  LISTS_SHEET,
+  SHEETS,
+} from './columns';
 
 /**
  * The downloadable templates: the data sheet (headers with a comment each, lists to pick coded
@@ -57,21 +64,33 @@ function listsSheet(workbook: ExcelJS.Workbook, specs: readonly ColumnSpec[]): M
 function instructionsSheet(workbook: ExcelJS.Workbook, kind: ImportKind, specs: readonly ColumnSpec[]): void {
   const sheet = workbook.addWorksheet(INSTRUCTIONS_SHEET);
   sheet.columns = [{ width: 28 }, { width: 22 }, { width: 70 }, { width: 50 }];
-  const title = sheet.addRow([kind === 'people' ? 'HƯỚNG DẪN NHẬP DANH SÁCH CÁN BỘ' : 'HƯỚNG DẪN NHẬP DANH SÁCH ĐƠN VỊ']);
+  const title = sheet.addRow([
+    kind === 'people' ? 'HƯỚNG DẪN NHẬP DANH SÁCH CÁN BỘ' : 'HƯỚNG DẪN NHẬP DANH SÁCH ĐƠN VỊ',
+  ]);
   title.font = { name: FONT, bold: true, size: 14 };
   for (const line of GENERAL[kind]) sheet.addRow([`• ${line}`]).font = { name: FONT, size: 12 };
   sheet.addRow([]);
   const header = sheet.addRow(['Cột', 'Bắt buộc', 'Cách ghi', 'Giá trị được chấp nhận']);
   header.font = { name: FONT, bold: true };
   for (const spec of specs) {
-    const row = sheet.addRow([spec.header, requiredLabel(spec), spec.help, spec.options?.map((o) => o.label).join('; ') ?? '']);
+    const row = sheet.addRow([
+      spec.header,
+      requiredLabel(spec),
+      spec.help,
+      spec.options?.map((o) => o.label).join('; ') ?? '',
+    ]);
     row.font = { name: FONT, size: 12 };
     row.alignment = { wrapText: true, vertical: 'top' };
   }
   sheet.addRow([]);
-  sheet.addRow(['Ví dụ một dòng (ghi vào trang dữ liệu, không ghi ở đây):']).font = { name: FONT, bold: true, italic: true };
+  sheet.addRow(['Ví dụ một dòng (ghi vào trang dữ liệu, không ghi ở đây):']).font = {
+    name: FONT,
+    bold: true,
+    italic: true,
+  };
   for (const spec of specs) {
-    if (spec.example) sheet.addRow([spec.header, '', spec.example]).font = { name: FONT, size: 12, italic: true };
+    if (spec.example)
+      sheet.addRow([spec.header, '', spec.example]).font = { name: FONT, size: 12, italic: true };
   }
 }
 

@@ -2,7 +2,7 @@ import { formatDate, searchKey, vnSortKey } from '@canbo/domain';
 import { type Actor, covers, scopeOf } from '../../access/actor';
 import { newId } from '../../ids';
 import { UNIT_COLUMNS } from './columns';
-import type { Counts } from './people.plan';
+import type { Counts } from './people.types';
 import { firstSeen, type Issues, type ParsedRow, requireForNew } from './rows';
 import { type Db, type UnitRef, unitsByCode } from './snapshot';
 
@@ -55,7 +55,13 @@ export interface UnitsPlan {
   today: string;
 }
 
-const PARTY_TYPES = new Set(['city_party_committee', 'affiliated_party_committee', 'base_party_committee', 'base_party_cell', 'party_cell']);
+const PARTY_TYPES = new Set([
+  'city_party_committee',
+  'affiliated_party_committee',
+  'base_party_committee',
+  'base_party_cell',
+  'party_cell',
+]);
 
 /** Column key → org_unit column, for the attributes a row may set. */
 const ATTRIBUTES: Record<string, keyof UnitAttributes> = {
@@ -69,7 +75,10 @@ const ATTRIBUTES: Record<string, keyof UnitAttributes> = {
 };
 
 function keys(name: string, shortName: string | null, code: string) {
-  return { search_key: searchKey([name, shortName, code].filter(Boolean).join(' ')), sort_key: vnSortKey(name) };
+  return {
+    search_key: searchKey([name, shortName, code].filter(Boolean).join(' ')),
+    sort_key: vnSortKey(name),
+  };
 }
 
 interface Node {
@@ -84,7 +93,14 @@ interface Node {
   validFrom: string;
 }
 
-export async function planUnits(db: Db, actor: Actor, tenantId: string, rows: readonly ParsedRow[], issues: Issues, today: string): Promise<UnitsPlan> {
+export async function planUnits(
+  db: Db,
+  actor: Actor,
+  tenantId: string,
+  rows: readonly ParsedRow[],
+  issues: Issues,
+  today: string,
+): Promise<UnitsPlan> {
   const scope = scopeOf(actor, 'imports.run');
   const text = (r: ParsedRow, key: string) => r.values[key] as string | undefined;
   const stored = await unitsByCode(
@@ -92,7 +108,13 @@ export async function planUnits(db: Db, actor: Actor, tenantId: string, rows: re
     tenantId,
     rows.flatMap((r) => [text(r, 'code'), text(r, 'parentCode')].filter((c): c is string => !!c)),
   );
-  const plan: UnitsPlan = { creates: [], updates: [], counts: { created: 0, updated: 0, unchanged: 0 }, unitPaths: new Set(), today };
+  const plan: UnitsPlan = {
+    creates: [],
+    updates: [],
+    counts: { created: 0, updated: 0, unchanged: 0 },
+    unitPaths: new Set(),
+    today,
+  };
 
   // Rows by code (the first of duplicates), so a new unit can name another row as its parent.
   const byCode = new Map<string, ParsedRow>();
@@ -101,7 +123,11 @@ export async function planUnits(db: Db, actor: Actor, tenantId: string, rows: re
     const code = text(r, 'code');
     if (!code) continue;
     const first = seen.seen(code, r.number);
-    if (first !== null) issues.add(r.number, 'code', { vi: `Mã đơn vị trùng với dòng ${first}.`, en: `The same unit code is on row ${first}.` });
+    if (first !== null)
+      issues.add(r.number, 'code', {
+        vi: `Mã đơn vị trùng với dòng ${first}.`,
+        en: `The same unit code is on row ${first}.`,
+      });
     else byCode.set(code, r);
   }
 
@@ -114,7 +140,10 @@ export async function planUnits(db: Db, actor: Actor, tenantId: string, rows: re
     const parentCode = text(r, 'parentCode');
     if (!parentCode) return null;
     if (visiting.has(code)) {
-      issues.add(r.number, 'parentCode', { vi: 'Các đơn vị trong tệp làm cấp trên của nhau (vòng lặp).', en: 'Units of the file are each other’s parents (a cycle).' });
+      issues.add(r.number, 'parentCode', {
+        vi: 'Các đơn vị trong tệp làm cấp trên của nhau (vòng lặp).',
+        en: 'Units of the file are each other’s parents (a cycle).',
+      });
       placed.set(code, null);
       return null;
     }
@@ -124,8 +153,20 @@ export async function planUnits(db: Db, actor: Actor, tenantId: string, rows: re
     const storedParent = stored.get(parentCode);
     if (storedParent) {
       if (storedParent.status !== 'active') {
-        issues.add(r.number, 'parentCode', { vi: `Đơn vị cấp trên "${storedParent.name}" không còn hoạt động.`, en: `The parent unit "${storedParent.name}" is no longer active.` });
-      } else parent = { id: storedParent.id, code: storedParent.code, name: storedParent.name, parentId: storedParent.parent_id, path: storedParent.path, depth: storedParent.depth, validFrom: storedParent.valid_from };
+        issues.add(r.number, 'parentCode', {
+          vi: `Đơn vị cấp trên "${storedParent.name}" không còn hoạt động.`,
+          en: `The parent unit "${storedParent.name}" is no longer active.`,
+        });
+      } else
+        parent = {
+          id: storedParent.id,
+          code: storedParent.code,
+          name: storedParent.name,
+          parentId: storedParent.parent_id,
+          path: storedParent.path,
+          depth: storedParent.depth,
+          validFrom: storedParent.valid_from,
+        };
     } else if (fileParent) {
       parent = place(fileParent);
     } else {
@@ -139,9 +180,22 @@ export async function planUnits(db: Db, actor: Actor, tenantId: string, rows: re
     const validFrom = text(r, 'validFrom') ?? today;
     if (parent) {
       const id = newId();
-      node = { id, code, name: text(r, 'name') ?? code, parentId: parent.id, parentCode: parent.code, parentName: parent.name, path: `${parent.path}${id}/`, depth: parent.depth + 1, validFrom };
+      node = {
+        id,
+        code,
+        name: text(r, 'name') ?? code,
+        parentId: parent.id,
+        parentCode: parent.code,
+        parentName: parent.name,
+        path: `${parent.path}${id}/`,
+        depth: parent.depth + 1,
+        validFrom,
+      };
       if (!covers(scope, node.path)) {
-        issues.add(r.number, 'parentCode', { vi: 'Đơn vị cấp trên ngoài phạm vi bạn được nhập dữ liệu.', en: 'The parent unit is outside the units you may import into.' });
+        issues.add(r.number, 'parentCode', {
+          vi: 'Đơn vị cấp trên ngoài phạm vi bạn được nhập dữ liệu.',
+          en: 'The parent unit is outside the units you may import into.',
+        });
         node = null;
       } else if (validFrom < parent.validFrom) {
         issues.add(r.number, 'validFrom', {
@@ -168,7 +222,10 @@ export async function planUnits(db: Db, actor: Actor, tenantId: string, rows: re
     requireForNew(issues, r, UNIT_COLUMNS, { vi: 'đơn vị mới', en: 'a new unit' });
     const validFrom = text(r, 'validFrom') ?? today;
     if (validFrom > today) {
-      issues.add(r.number, 'validFrom', { vi: 'Ngày thành lập không được sau ngày hôm nay.', en: 'The start date must not be after today.' });
+      issues.add(r.number, 'validFrom', {
+        vi: 'Ngày thành lập không được sau ngày hôm nay.',
+        en: 'The start date must not be after today.',
+      });
     }
     const node = place(r);
     if (!node || issues.rows.has(r.number)) return;
@@ -200,11 +257,17 @@ export async function planUnits(db: Db, actor: Actor, tenantId: string, rows: re
 
   function planUpdate(r: ParsedRow, unit: UnitRef) {
     if (!covers(scope, unit.path)) {
-      issues.add(r.number, 'code', { vi: `Đơn vị "${unit.name}" ngoài phạm vi bạn được nhập dữ liệu.`, en: `The unit "${unit.name}" is outside the units you may import into.` });
+      issues.add(r.number, 'code', {
+        vi: `Đơn vị "${unit.name}" ngoài phạm vi bạn được nhập dữ liệu.`,
+        en: `The unit "${unit.name}" is outside the units you may import into.`,
+      });
       return;
     }
     if (unit.status !== 'active') {
-      issues.add(r.number, 'code', { vi: `Đơn vị "${unit.name}" không còn hoạt động.`, en: `The unit "${unit.name}" is no longer active.` });
+      issues.add(r.number, 'code', {
+        vi: `Đơn vị "${unit.name}" không còn hoạt động.`,
+        en: `The unit "${unit.name}" is no longer active.`,
+      });
       return;
     }
     const parentCode = text(r, 'parentCode');
@@ -249,7 +312,17 @@ export async function planUnits(db: Db, actor: Actor, tenantId: string, rows: re
     if (issues.rows.has(r.number)) return;
     const renamed = 'name' in after || 'short_name' in after;
     Object.assign(next, keys(next.name, next.short_name, unit.code));
-    plan.updates.push({ ...next, id: unit.id, code: unit.code, version: unit.version, path: unit.path, changeId: newId(), kind: renamed ? 'rename' : 'update', before, after });
+    plan.updates.push({
+      ...next,
+      id: unit.id,
+      code: unit.code,
+      version: unit.version,
+      path: unit.path,
+      changeId: newId(),
+      kind: renamed ? 'rename' : 'update',
+      before,
+      after,
+    });
     plan.counts.updated++;
     plan.unitPaths.add(unit.path);
   }

@@ -73,17 +73,37 @@ export async function writeUnits(
   // Changes first: versions refer to them.
   const changes: ChangeRow[] = [];
   const participants: Participant[] = [];
-  const participant = (u: { id: string; code: string; name: string }, role: string) => ({ unitId: u.id, code: u.code, name: u.name, role, key: null });
+  const participant = (u: { id: string; code: string; name: string }, role: string) => ({
+    unitId: u.id,
+    code: u.code,
+    name: u.name,
+    role,
+    key: null,
+  });
   for (const u of creates) {
     const parent = { id: u.parentId, ...u.parent };
     changes.push({
       id: u.changeId,
       kind: 'create',
       effectiveDate: u.validFrom,
-      payload: { source: 'import', importRunId: runId, row: u.row, code: u.code, name: u.name, type: u.type, validFrom: u.validFrom },
-      summary: { counts: { ...EMPTY_COUNTS, unitsCreated: 1 }, participants: [participant(u, 'created'), participant(parent, 'parent')] },
+      payload: {
+        source: 'import',
+        importRunId: runId,
+        row: u.row,
+        code: u.code,
+        name: u.name,
+        type: u.type,
+        validFrom: u.validFrom,
+      },
+      summary: {
+        counts: { ...EMPTY_COUNTS, unitsCreated: 1 },
+        participants: [participant(u, 'created'), participant(parent, 'parent')],
+      },
     });
-    participants.push({ changeId: u.changeId, unitId: u.id, role: 'created' }, { changeId: u.changeId, unitId: u.parentId, role: 'parent' });
+    participants.push(
+      { changeId: u.changeId, unitId: u.id, role: 'created' },
+      { changeId: u.changeId, unitId: u.parentId, role: 'parent' },
+    );
   }
   for (const u of updates) {
     changes.push({
@@ -91,7 +111,10 @@ export async function writeUnits(
       kind: u.kind,
       effectiveDate: today,
       payload: { source: 'import', importRunId: runId, before: u.before, after: u.after },
-      summary: { counts: { ...EMPTY_COUNTS, unitsRenamed: u.kind === 'rename' ? 1 : 0 }, participants: [participant(u, 'subject')] },
+      summary: {
+        counts: { ...EMPTY_COUNTS, unitsRenamed: u.kind === 'rename' ? 1 : 0 },
+        participants: [participant(u, 'subject')],
+      },
     });
     participants.push({ changeId: u.changeId, unitId: u.id, role: 'subject' });
   }
@@ -138,7 +161,9 @@ export async function writeUnits(
   );
 
   // Changed units: the row, then a version from today (rewritten when one already starts today).
-  await updateRows(tx, 'org_unit', tenantId, attributeColumns<UnitUpdate>(), updates, [sql`updated_at = ${now}`]);
+  await updateRows(tx, 'org_unit', tenantId, attributeColumns<UnitUpdate>(), updates, [
+    sql`updated_at = ${now}`,
+  ]);
   if (updates.length) {
     const ids = updates.map((u) => u.id);
     const changeIds = updates.map((u) => u.changeId);
@@ -148,16 +173,22 @@ export async function writeUnits(
     );
     await sql`UPDATE org_unit_version v SET ${fromUnit}, change_id = x.change_id
         FROM org_unit u JOIN unnest(${ids}::uuid[], ${changeIds}::uuid[]) AS x(id, change_id) ON u.id = x.id
-       WHERE u.tenant_id = ${tenantId} AND v.tenant_id = u.tenant_id AND v.unit_id = u.id AND v.valid_to IS NULL AND v.valid_from = ${today}`.execute(tx);
+       WHERE u.tenant_id = ${tenantId} AND v.tenant_id = u.tenant_id AND v.unit_id = u.id AND v.valid_to IS NULL AND v.valid_from = ${today}`.execute(
+      tx,
+    );
     await sql`UPDATE org_unit_version SET valid_to = ${today}
-       WHERE tenant_id = ${tenantId} AND unit_id = ANY(${ids}::uuid[]) AND valid_to IS NULL AND valid_from < ${today}`.execute(tx);
+       WHERE tenant_id = ${tenantId} AND unit_id = ANY(${ids}::uuid[]) AND valid_to IS NULL AND valid_from < ${today}`.execute(
+      tx,
+    );
     await sql`INSERT INTO org_unit_version (tenant_id, unit_id, valid_from, valid_to, change_id, code, name, short_name, type, parent_id, path,
                                            depth, is_party_org, level, address, admin_area, search_key, sort_key)
       SELECT u.tenant_id, u.id, ${today}::date, NULL, x.change_id, u.code, u.name, u.short_name, u.type, u.parent_id, u.path,
              u.depth, u.is_party_org, u.level, u.address, u.admin_area, u.search_key, u.sort_key
         FROM org_unit u JOIN unnest(${ids}::uuid[], ${changeIds}::uuid[]) AS x(id, change_id) ON u.id = x.id
        WHERE u.tenant_id = ${tenantId}
-         AND NOT EXISTS (SELECT 1 FROM org_unit_version v WHERE v.tenant_id = u.tenant_id AND v.unit_id = u.id AND v.valid_from = ${today})`.execute(tx);
+         AND NOT EXISTS (SELECT 1 FROM org_unit_version v WHERE v.tenant_id = u.tenant_id AND v.unit_id = u.id AND v.valid_from = ${today})`.execute(
+      tx,
+    );
     await progress(creates.length + updates.length);
   }
 

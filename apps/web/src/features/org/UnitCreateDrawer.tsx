@@ -1,9 +1,10 @@
-import { App, Button, DatePicker, Drawer, Form, Grid, Space } from 'antd';
+import { App, Button, Drawer, Form, Grid, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateUnit } from '../../api/units';
-import { afterToday, DATE_INPUT_FORMATS, toIsoDate } from '../../components/dates';
+import { DateInput } from '../../components/DateInput';
+import { toIsoDate } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { needsAlert, placeFieldErrors } from '../../components/formErrors';
 import { PARTY_TYPES, UnitFields, type UnitFieldValues, unitSpec } from './UnitFields';
@@ -121,7 +122,7 @@ export function UnitCreateDrawer({ open, parentId, parentLabel, onClose, onCreat
           label={t('unit.validFrom')}
           extra={t('unit.validFromHint')}
         >
-          <DatePicker id="new-unit-validFrom" format={DATE_INPUT_FORMATS} disabledDate={afterToday} />
+          <DateInput id="new-unit-validFrom" notFuture />
         </Form.Item>
       </Form>
     </Drawer>

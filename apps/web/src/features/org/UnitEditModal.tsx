@@ -1,18 +1,14 @@
-import { UNIT_LEVELS, type UnitDetail, type UpdateUnitInput } from '@canbo/domain';
-import { Alert, App, Col, DatePicker, Form, Input, Modal, Row, Select, Switch } from 'antd';
+import type { UnitDetail, UpdateUnitInput } from '@canbo/domain';
+import { Alert, App, Col, Form, Input, Modal, Row, Select, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { useUpdateUnit } from '../../api/units';
 import { ConflictAlert } from '../../components/ConflictAlert';
-import {
-  afterToday,
-  DATE_INPUT_FORMATS,
-  fromIsoDate,
-  todayInVietnam,
-  toIsoDate,
-} from '../../components/dates';
+import { UNIT_LEVEL_LIST } from '../../components/codeLists';
+import { DateInput } from '../../components/DateInput';
+import { fromIsoDate, todayInVietnam, toIsoDate } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { needsAlert, placeFieldErrors } from '../../components/formErrors';
 import { text, UNIT_CODE_PATTERN, useUnitTypeOptions } from './UnitFields';
@@ -160,7 +156,7 @@ export function UnitEditModal({ unit, open, onClose, onReload }: Props) {
               extra={t('unit.effectiveHint')}
               rules={[{ required: true, message: t('validation.required') }]}
             >
-              <DatePicker id="rename-effectiveDate" format={DATE_INPUT_FORMATS} disabledDate={afterToday} />
+              <DateInput id="rename-effectiveDate" notFuture />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -220,7 +216,7 @@ export function UnitEditModal({ unit, open, onClose, onReload }: Props) {
               <Select
                 id="rename-level"
                 allowClear
-                options={UNIT_LEVELS.map((level) => ({ value: level, label: t(`unitLevels.${level}`) }))}
+                options={UNIT_LEVEL_LIST.map((level) => ({ value: level, label: t(`unitLevels.${level}`) }))}
               />
             </Form.Item>
           </Col>

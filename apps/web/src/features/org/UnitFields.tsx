@@ -1,7 +1,8 @@
-import { UNIT_LEVELS, UNIT_TYPES, type UnitType } from '@canbo/domain';
+import type { UNIT_LEVELS, UnitType } from '@canbo/domain';
 import { Col, Form, Input, Row, Select, Switch } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UNIT_LEVEL_LIST, UNIT_TYPE_LIST } from '../../components/codeLists';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 
 export const UNIT_CODE_PATTERN = /^[A-Za-z0-9._-]+$/;
@@ -29,7 +30,7 @@ export interface UnitFieldValues {
 
 export function useUnitTypeOptions() {
   const { t } = useTranslation();
-  return UNIT_TYPES.map((type) => ({ value: type, label: t(`unitTypes.${type}`) }));
+  return UNIT_TYPE_LIST.map((type) => ({ value: type, label: t(`unitTypes.${type}`) }));
 }
 
 interface Props {
@@ -114,7 +115,7 @@ export function UnitFields({
               <Select
                 id={id('level')}
                 allowClear
-                options={UNIT_LEVELS.map((level) => ({ value: level, label: t(`unitLevels.${level}`) }))}
+                options={UNIT_LEVEL_LIST.map((level) => ({ value: level, label: t(`unitLevels.${level}`) }))}
               />
             </Form.Item>
           </Col>

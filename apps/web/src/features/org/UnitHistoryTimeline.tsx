@@ -2,6 +2,7 @@ import type { OrgChangeView, SuccessionLink, UnitVersionView } from '@canbo/doma
 import { Empty, Space, Tag, Timeline, type TimelineItemProps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { Participant } from '../../api/org';
 import { useUnitHistory } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
@@ -44,21 +45,26 @@ function VersionBody({ v }: { v: UnitVersionView }) {
 
 function ChangeBody({ change, unitId }: { change: OrgChangeView; unitId: string }) {
   const { t } = useTranslation();
-  const others = change.summary.participants.filter((p) => p.unitId !== unitId);
+  const byRole = new Map<Participant['role'], Participant[]>();
+  for (const p of change.summary.participants) {
+    if (p.unitId === unitId) continue;
+    byRole.set(p.role, [...(byRole.get(p.role) ?? []), p]);
+  }
   const c = change.summary.counts;
   const moved = c.positionsCreated + c.positionsMoved;
   return (
     <div className="history-change">
-      {others.length > 0 ? (
-        <div>
-          {others.map((p) => (
-            <div key={`${p.unitId}:${p.role}`} className="small-note">
-              <Typography.Text type="secondary">{t(`participantRoles.${p.role}`)}: </Typography.Text>
+      {[...byRole].map(([role, units]) => (
+        <div key={role} className="small-note">
+          <Typography.Text type="secondary">{t(`participantRoles.${role}`)}: </Typography.Text>
+          {units.map((p, i) => (
+            <span key={p.unitId}>
+              {i > 0 ? ', ' : ''}
               <Link to={`/org/units/${p.unitId}`}>{p.name}</Link>
-            </div>
+            </span>
           ))}
         </div>
-      ) : null}
+      ))}
       {moved > 0 || c.peopleMoved > 0 ? (
         <div className="small-note muted">
           {t('unit.history.counts', { positions: moved, people: c.peopleMoved })}
@@ -166,7 +172,7 @@ export function UnitHistoryTimeline({ unitId }: { unitId: string }) {
   if (events.length === 0) return <Empty description={t('unit.history.empty')} />;
   return (
     <div id="unit-history">
-      <Timeline mode="start" items={events.map((e) => e.item)} />
+      <Timeline mode="start" titleSpan="120px" items={events.map((e) => e.item)} />
     </div>
   );
 }

@@ -95,8 +95,14 @@ function ChangeDetails({ change }: { change: PersonChangeView }) {
       </Typography.Text>
     );
   }
+  const empty = (v: unknown) => v === null || v === undefined || v === '';
+  // Ids mean nothing to a reader (the unit's name is shown where the change carries it); a new row
+  // lists only the fields it has.
   const keys = [...new Set([...Object.keys(change.before ?? {}), ...Object.keys(change.after ?? {})])].filter(
-    (k) => k !== 'id' && k !== 'version',
+    (k) =>
+      !['id', 'version', 'unitId', 'personId'].includes(k) &&
+      !(change.action === 'created' && empty(change.after?.[k])) &&
+      !(change.action === 'deleted' && empty(change.before?.[k])),
   );
   const section =
     change.section === 'award' ? 'award' : change.section === 'training' ? 'training' : change.section;
@@ -105,12 +111,18 @@ function ChangeDetails({ change }: { change: PersonChangeView }) {
       {keys.map((k) => (
         <li key={k}>
           <span className="change-field">{FIELD_LABELS[k] ? t(FIELD_LABELS[k] as never) : k}: </span>
-          {change.action !== 'created' ? (
+          {change.action === 'deleted' ? (
+            <span className="change-before">{showValue(k, change.before?.[k], section, t)}</span>
+          ) : (
             <>
-              <span className="change-before">{showValue(k, change.before?.[k], section, t)}</span> →{' '}
+              {change.action === 'updated' ? (
+                <>
+                  <span className="change-before">{showValue(k, change.before?.[k], section, t)}</span> →{' '}
+                </>
+              ) : null}
+              <span className="change-after">{showValue(k, change.after?.[k], section, t)}</span>
             </>
-          ) : null}
-          <span className="change-after">{showValue(k, change.after?.[k], section, t)}</span>
+          )}
         </li>
       ))}
     </ul>
@@ -239,7 +251,7 @@ export function HistoryTab({ personId }: { personId: string }) {
       {events.length === 0 ? (
         <Empty description={t('history.none')} />
       ) : (
-        <Timeline mode="start" items={events.map((e, i) => item(e, i, t))} />
+        <Timeline mode="start" titleSpan="190px" items={events.map((e, i) => item(e, i, t))} />
       )}
     </div>
   );

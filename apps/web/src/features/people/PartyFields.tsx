@@ -1,8 +1,9 @@
-import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { Col, Form, Input, Row, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { afterToday, DATE_INPUT_FORMATS, toIsoDate } from '../../components/dates';
+import { DateInput } from '../../components/DateInput';
+import { toIsoDate } from '../../components/dates';
 import { personOptions } from './options';
 import { CARD_NUMBER_PATTERN, type PartyFormValues, partyProblems } from './personForm';
 
@@ -79,12 +80,7 @@ export function PartyFields({ prefix, idPrefix, birthDate }: Props) {
           dependencies={others('admittedDate')}
           rules={[rule('admittedDate')]}
         >
-          <DatePicker
-            id={id('admittedDate')}
-            format={DATE_INPUT_FORMATS}
-            disabledDate={afterToday}
-            className="full-width"
-          />
+          <DateInput id={id('admittedDate')} notFuture className="full-width" />
         </Form.Item>
       </Col>
       <Col xs={24} sm={12}>
@@ -95,12 +91,7 @@ export function PartyFields({ prefix, idPrefix, birthDate }: Props) {
           dependencies={others('fullDate')}
           rules={[rule('fullDate')]}
         >
-          <DatePicker
-            id={id('fullDate')}
-            format={DATE_INPUT_FORMATS}
-            disabledDate={afterToday}
-            className="full-width"
-          />
+          <DateInput id={id('fullDate')} notFuture className="full-width" />
         </Form.Item>
       </Col>
     </Row>

@@ -1,8 +1,9 @@
-import { AutoComplete, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import { AutoComplete, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { afterToday, DATE_INPUT_FORMATS, todayInVietnam } from '../../components/dates';
+import { DateInput } from '../../components/DateInput';
+import { todayInVietnam } from '../../components/dates';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { ethnicityOptions, personOptions } from './options';
 import { cccdProblems, isPhone, PERSON_CODE_PATTERN, type PersonSection } from './personForm';
@@ -36,12 +37,7 @@ export function PersonFields({ section, idPrefix, sensitive, creating, unitLabel
   };
   const date = (name: string, label: string, rules: Rule[] = []) => (
     <Form.Item name={name} htmlFor={id(name)} label={label} rules={rules}>
-      <DatePicker
-        id={id(name)}
-        format={DATE_INPUT_FORMATS}
-        disabledDate={afterToday}
-        className="full-width"
-      />
+      <DateInput id={id(name)} notFuture className="full-width" />
     </Form.Item>
   );
   const textField = (name: string, label: string, rules: Rule[] = [], placeholder?: string) => (

@@ -1,17 +1,12 @@
-import { Alert, Col, DatePicker, Form, Input, Modal, Row, Select, Switch } from 'antd';
+import { Alert, Col, Form, Input, Modal, Row, Select, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { ConflictAlert } from '../../components/ConflictAlert';
-import {
-  afterToday,
-  DATE_INPUT_FORMATS,
-  fromIsoDate,
-  todayInVietnam,
-  toIsoDate,
-} from '../../components/dates';
+import { DateInput } from '../../components/DateInput';
+import { fromIsoDate, todayInVietnam, toIsoDate } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { needsAlert, placeFieldErrors } from '../../components/formErrors';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
@@ -129,8 +124,15 @@ export function RecordModal({
 
   const rulesOf = (f: FieldSpec): Rule[] => {
     const rules: Rule[] = [];
-    if (f.required)
-      rules.push({ required: true, whitespace: f.kind !== 'switch', message: t('validation.required') });
+    if (f.required) {
+      // `whitespace` turns the check into a string check: only for typed text.
+      const typed = f.kind === 'text' || f.kind === 'textarea';
+      rules.push({
+        required: true,
+        ...(typed ? { whitespace: true } : {}),
+        message: t('validation.required'),
+      });
+    }
     if (f.max) rules.push({ max: f.max, message: t('validation.maxLength', { max: f.max }) });
     if (f.kind === 'date') {
       rules.push(({ getFieldValue }) => ({
@@ -165,14 +167,7 @@ export function RecordModal({
       case 'select':
         return <Select id={id} options={f.options} allowClear={!f.required} />;
       case 'date':
-        return (
-          <DatePicker
-            id={id}
-            format={DATE_INPUT_FORMATS}
-            disabledDate={f.notFuture ? afterToday : undefined}
-            className="full-width"
-          />
-        );
+        return <DateInput id={id} notFuture={f.notFuture} className="full-width" />;
       case 'switch':
         return <Switch id={id} />;
       case 'unit':

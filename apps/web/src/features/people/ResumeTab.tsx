@@ -23,8 +23,13 @@ export function ResumeTab({ person, onReload }: { person: PersonProfile; onReloa
         {t('common.edit')}
       </Button>
     ) : null;
-  const descriptions = (items: DescriptionsProps['items']) => (
-    <Descriptions size="small" column={{ xs: 1, sm: 2 }} items={items} className="resume-descriptions" />
+  const descriptions = (items: DescriptionsProps['items'], wide = false) => (
+    <Descriptions
+      size="small"
+      column={wide ? { xs: 1, sm: 2, lg: 3 } : { xs: 1, sm: 2, xl: 1, xxl: 2 }}
+      items={items}
+      className="resume-descriptions"
+    />
   );
   const current = p.positions.filter((x) => x.current);
   const career = [...p.positions].sort((a, b) => (a.startDate < b.startDate ? -1 : 1));
@@ -32,43 +37,47 @@ export function ResumeTab({ person, onReload }: { person: PersonProfile; onReloa
   return (
     <>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
+        <Col span={24}>
           <Card
             size="small"
             title={t('person.sections.identity')}
             extra={editButton('identity')}
             id="resume-identity"
           >
-            {descriptions([
-              {
-                key: 'fullName',
-                label: t('person.fields.fullName'),
-                children: <strong>{p.fullName}</strong>,
-              },
-              { key: 'otherName', label: t('person.fields.otherName'), children: dash(p.otherName) },
-              { key: 'sex', label: t('person.fields.sex'), children: t(`sexes.${p.sex}`) },
-              {
-                key: 'birthDate',
-                label: t('person.fields.birthDate'),
-                children: `${formatDate(p.birthDate)} (${t('person.age', { count: p.age })})`,
-              },
-              { key: 'birthPlace', label: t('person.fields.birthPlace'), children: dash(p.birthPlace) },
-              { key: 'hometown', label: t('person.fields.hometown'), children: dash(p.hometown) },
-              { key: 'ethnicity', label: t('person.fields.ethnicity'), children: p.ethnicity },
-              { key: 'religion', label: t('person.fields.religion'), children: dash(p.religion) },
-              {
-                key: 'cccd',
-                label: t('person.fields.cccd'),
-                children: <CccdValue cccd={p.cccd} masked={p.cccdMasked} />,
-              },
-              { key: 'phone', label: t('person.fields.phone'), children: dash(p.phone) },
-              { key: 'email', label: t('person.fields.email'), children: dash(p.email) },
-              {
-                key: 'party',
-                label: t('person.tabs.party'),
-                children: p.partyMasked || !p.party ? <Masked /> : <PartyStatusTag status={p.party.status} />,
-              },
-            ])}
+            {descriptions(
+              [
+                {
+                  key: 'fullName',
+                  label: t('person.fields.fullName'),
+                  children: <strong>{p.fullName}</strong>,
+                },
+                { key: 'otherName', label: t('person.fields.otherName'), children: dash(p.otherName) },
+                { key: 'sex', label: t('person.fields.sex'), children: t(`sexes.${p.sex}`) },
+                {
+                  key: 'birthDate',
+                  label: t('person.fields.birthDate'),
+                  children: `${formatDate(p.birthDate)} (${t('person.age', { count: p.age })})`,
+                },
+                { key: 'birthPlace', label: t('person.fields.birthPlace'), children: dash(p.birthPlace) },
+                { key: 'hometown', label: t('person.fields.hometown'), children: dash(p.hometown) },
+                { key: 'ethnicity', label: t('person.fields.ethnicity'), children: p.ethnicity },
+                { key: 'religion', label: t('person.fields.religion'), children: dash(p.religion) },
+                {
+                  key: 'cccd',
+                  label: t('person.fields.cccd'),
+                  children: <CccdValue cccd={p.cccd} masked={p.cccdMasked} />,
+                },
+                { key: 'phone', label: t('person.fields.phone'), children: dash(p.phone) },
+                { key: 'email', label: t('person.fields.email'), children: dash(p.email) },
+                {
+                  key: 'party',
+                  label: t('person.tabs.party'),
+                  children:
+                    p.partyMasked || !p.party ? <Masked /> : <PartyStatusTag status={p.party.status} />,
+                },
+              ],
+              true,
+            )}
           </Card>
         </Col>
         <Col xs={24} xl={12}>
@@ -77,7 +86,6 @@ export function ResumeTab({ person, onReload }: { person: PersonProfile; onReloa
             title={t('person.sections.employment')}
             extra={editButton('employment')}
             id="resume-employment"
-            className="mb-16"
           >
             {descriptions([
               { key: 'code', label: t('person.fields.code'), children: p.code },
@@ -124,6 +132,8 @@ export function ResumeTab({ person, onReload }: { person: PersonProfile; onReloa
               },
             ])}
           </Card>
+        </Col>
+        <Col xs={24} xl={12}>
           <Card
             size="small"
             title={t('person.sections.qualifications')}

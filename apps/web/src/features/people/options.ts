@@ -1,15 +1,15 @@
-import {
-  AGE_BANDS,
-  AWARD_KINDS,
-  DISCIPLINE_FORMS,
-  PARTY_STATUSES,
-  PERSON_STATUSES,
-  POLITICAL_THEORY_LEVELS,
-  SEXES,
-  STAFF_CATEGORIES,
-  TRAINING_KINDS,
-} from '@canbo/domain';
 import type { TFunction } from 'i18next';
+import {
+  AGE_BAND_LIST,
+  AWARD_KIND_LIST,
+  DISCIPLINE_FORM_LIST,
+  PARTY_STATUS_LIST,
+  PERSON_STATUS_LIST,
+  POLITICAL_THEORY_LIST,
+  SEX_LIST,
+  STAFF_CATEGORY_LIST,
+  TRAINING_KIND_LIST,
+} from '../../components/codeLists';
 
 /** The 54 ethnic groups of Việt Nam (the list of the General Statistics Office), Kinh first. */
 export const ETHNICITIES = [
@@ -74,14 +74,14 @@ export const ethnicityOptions = ETHNICITIES.map((e) => ({ value: e, label: e }))
 /** Select options for the code lists of a person's record, labelled in the UI language. */
 export function personOptions(t: TFunction) {
   return {
-    sex: SEXES.map((v) => ({ value: v, label: t(`sexes.${v}`) })),
-    staffCategory: STAFF_CATEGORIES.map((v) => ({ value: v, label: t(`staffCategories.${v}`) })),
-    partyStatus: PARTY_STATUSES.map((v) => ({ value: v, label: t(`partyStatuses.${v}`) })),
-    personStatus: PERSON_STATUSES.map((v) => ({ value: v, label: t(`personStatuses.${v}`) })),
-    politicalTheory: POLITICAL_THEORY_LEVELS.map((v) => ({ value: v, label: t(`politicalTheory.${v}`) })),
-    ageBand: AGE_BANDS.map((v) => ({ value: v, label: t(`ageBands.${v}`) })),
-    disciplineForm: DISCIPLINE_FORMS.map((v) => ({ value: v, label: t(`disciplineForms.${v}`) })),
-    awardKind: AWARD_KINDS.map((v) => ({ value: v, label: t(`awardKinds.${v}`) })),
-    trainingKind: TRAINING_KINDS.map((v) => ({ value: v, label: t(`trainingKinds.${v}`) })),
+    sex: SEX_LIST.map((v) => ({ value: v, label: t(`sexes.${v}`) })),
+    staffCategory: STAFF_CATEGORY_LIST.map((v) => ({ value: v, label: t(`staffCategories.${v}`) })),
+    partyStatus: PARTY_STATUS_LIST.map((v) => ({ value: v, label: t(`partyStatuses.${v}`) })),
+    personStatus: PERSON_STATUS_LIST.map((v) => ({ value: v, label: t(`personStatuses.${v}`) })),
+    politicalTheory: POLITICAL_THEORY_LIST.map((v) => ({ value: v, label: t(`politicalTheory.${v}`) })),
+    ageBand: AGE_BAND_LIST.map((v) => ({ value: v, label: t(`ageBands.${v}`) })),
+    disciplineForm: DISCIPLINE_FORM_LIST.map((v) => ({ value: v, label: t(`disciplineForms.${v}`) })),
+    awardKind: AWARD_KIND_LIST.map((v) => ({ value: v, label: t(`awardKinds.${v}`) })),
+    trainingKind: TRAINING_KIND_LIST.map((v) => ({ value: v, label: t(`trainingKinds.${v}`) })),
   };
 }

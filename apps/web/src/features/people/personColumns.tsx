@@ -8,8 +8,8 @@ import { formatDate } from '../../components/format';
 import { CccdValue, Masked, PartyStatusTag } from './Masked';
 
 export const PERSON_COLUMNS = [
-  'code',
   'fullName',
+  'code',
   'sex',
   'birthDate',
   'age',
@@ -25,8 +25,8 @@ export type PersonColumn = (typeof PERSON_COLUMNS)[number];
 
 /** Shown unless the user chooses otherwise. */
 export const DEFAULT_COLUMNS: PersonColumn[] = [
-  'code',
   'fullName',
+  'code',
   'birthDate',
   'sex',
   'positions',
@@ -80,7 +80,7 @@ export function usePersonColumns(sort?: SortState): Record<PersonColumn, TableCo
     return { sorter: true, sortOrder: order, sortDirections: ['ascend', 'descend', 'ascend'] };
   };
   return {
-    code: { title: t('person.fields.code'), dataIndex: 'code', key: 'code', width: 120, ...sorted('code') },
+    code: { title: t('person.fields.code'), dataIndex: 'code', key: 'code', width: 140, ...sorted('code') },
     fullName: {
       title: t('person.fields.fullName'),
       dataIndex: 'fullName',

@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { OrgChangeInput, UnitPositionView, UnitView } from '@canbo/domain';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Typography } from 'antd';
 import type { NamePath } from 'antd/es/form/interface';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -43,6 +43,7 @@ function fieldOf(path: string): NamePath | undefined {
 /** Chia tách: one unit into several new ones, choosing for every post where it goes. */
 export default function SplitWizard() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const qc = useQueryClient();
   const [params] = useSearchParams();
   const preset = params.get('unit') ?? undefined;
@@ -101,7 +102,11 @@ export default function SplitWizard() {
 
   const preview = async () => {
     await form.validateFields();
-    if (unassignedCount > 0 || !unit) return;
+    if (unassignedCount > 0) {
+      message.warning(t('restructure.split.unassigned', { count: unassignedCount }));
+      return;
+    }
+    if (!unit) return;
     const v = form.getFieldsValue(true) as Values;
     const input: OrgChangeInput = {
       kind: 'split',

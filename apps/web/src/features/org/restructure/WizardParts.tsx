@@ -1,9 +1,9 @@
 import { ArrowLeftOutlined, CheckOutlined, EyeOutlined } from '@ant-design/icons';
 import type { OrgChangeView } from '@canbo/domain';
-import { Button, Card, Col, DatePicker, Form, Input, Result, Row, Space, Steps, Typography } from 'antd';
+import { Button, Card, Col, Form, Input, Result, Row, Space, Steps, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { afterToday, DATE_INPUT_FORMATS } from '../../../components/dates';
+import { DateInput } from '../../../components/DateInput';
 import { formatDate } from '../../../components/format';
 import { LinkButton } from '../../../components/LinkButton';
 import { PageTitle } from '../../../components/PageTitle';
@@ -55,12 +55,7 @@ export function ChangeCommonFields({ idPrefix }: { idPrefix: string }) {
           extra={t('restructure.effectiveHint')}
           rules={[{ required: true, message: t('validation.required') }]}
         >
-          <DatePicker
-            id={`${idPrefix}-date`}
-            format={DATE_INPUT_FORMATS}
-            disabledDate={afterToday}
-            className="full-width"
-          />
+          <DateInput id={`${idPrefix}-date`} notFuture className="full-width" />
         </Form.Item>
       </Col>
       <Col xs={24} sm={16}>

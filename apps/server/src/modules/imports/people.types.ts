@@ -1,0 +1,54 @@
+/** What a people import plans to write (people.plan.ts) and writes (people.write.ts). */
+
+export interface HistoryRow {
+  id: string;
+  personId: string;
+  section: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export interface PersonWrite {
+  id: string;
+  /** The version read (updates only): the write fails if someone changed the record since. */
+  version: number;
+  columns: Record<string, unknown>;
+}
+
+export interface PositionInsert {
+  id: string;
+  personId: string;
+  unitId: string;
+  title: string;
+  isLeader: boolean;
+  isConcurrent: boolean;
+  startDate: string;
+  decisionNumber: string | null;
+}
+
+export interface PositionChange {
+  id: string;
+  version: number;
+  startDate: string;
+  endDate: string | null;
+  isLeader: boolean;
+  decisionNumber: string | null;
+  endReason: string | null;
+}
+
+export interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface PeoplePlan {
+  inserts: PersonWrite[];
+  updates: PersonWrite[];
+  positionInserts: PositionInsert[];
+  positionChanges: PositionChange[];
+  history: HistoryRow[];
+  counts: Counts;
+  /** Paths of the units the import touched (for the audit entry's scope). */
+  unitPaths: Set<string>;
+}
