@@ -7,6 +7,7 @@ import { useUnitHistory } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { PageLoader } from '../../components/PageLoader';
+import { uniqueParticipants } from './participants';
 import { UnitTypeTag } from './UnitTypeTag';
 
 const KIND_COLOR: Record<OrgChangeView['kind'], string> = {
@@ -46,7 +47,7 @@ function VersionBody({ v }: { v: UnitVersionView }) {
 function ChangeBody({ change, unitId }: { change: OrgChangeView; unitId: string }) {
   const { t } = useTranslation();
   const byRole = new Map<Participant['role'], Participant[]>();
-  for (const p of change.summary.participants) {
+  for (const p of uniqueParticipants(change.summary.participants)) {
     if (p.unitId === unitId) continue;
     byRole.set(p.role, [...(byRole.get(p.role) ?? []), p]);
   }

@@ -88,7 +88,10 @@ export function PeopleFilters({ filters, onChange, onClear }: Props) {
           if (!v) onChange({ ethnicity: undefined });
         }}
         onSelect={(v: string) => onChange({ ethnicity: v })}
-        onBlur={() => onChange({ ethnicity: ethnicity.trim() || undefined })}
+        onBlur={() => {
+          const next = ethnicity.trim() || undefined;
+          if (next !== filters.ethnicity) onChange({ ethnicity: next });
+        }}
         aria-label={t('people.filters.ethnicity')}
       />
       <Input

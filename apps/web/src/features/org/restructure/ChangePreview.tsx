@@ -3,6 +3,7 @@ import { Alert, Collapse, Descriptions, Space, Table, Tag, Typography } from 'an
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { GrantEffect, PositionTransfer } from '../../../api/org';
+import { uniqueParticipants } from '../participants';
 
 const COUNT_KEYS: (keyof OrgChangeCounts)[] = [
   'unitsCreated',
@@ -65,7 +66,7 @@ export function ChangePreview({ preview, names = new Map() }: Props) {
       />
       <Typography.Title level={5}>{t('restructure.participants')}</Typography.Title>
       <div className="participants mb-16" id="preview-participants">
-        {preview.participants.map((p) => (
+        {uniqueParticipants(preview.participants).map((p) => (
           <div key={`${p.unitId}:${p.role}`} className="participant">
             <Tag
               color={

@@ -14,7 +14,7 @@ import { ChangePreview } from './ChangePreview';
 import { ApplyError, PreviewError } from './FlowErrors';
 import { useChangeFlow } from './useChangeFlow';
 import { useUnitRefs } from './useUnitRefs';
-import { ChangeCommonFields, ChangeResult, WizardFrame, WizardNav } from './WizardParts';
+import { ChangeCommonFields, ChangeResult, stepValid, WizardFrame, WizardNav } from './WizardParts';
 
 interface Values {
   unitId: string;
@@ -50,7 +50,8 @@ export default function DissolveWizard() {
   const needsPeople = (s?.positions ?? 0) > 0 || (s?.recordsKept ?? 0) > 0;
 
   const preview = async () => {
-    const v = await form.validateFields();
+    if (!(await stepValid(form))) return;
+    const v = form.getFieldsValue(true) as Values;
     if (!unit) return;
     const input: OrgChangeInput = {
       kind: 'dissolve',

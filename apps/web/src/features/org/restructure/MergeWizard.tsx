@@ -15,7 +15,7 @@ import { ChangePreview } from './ChangePreview';
 import { ApplyError, PreviewError } from './FlowErrors';
 import { useChangeFlow } from './useChangeFlow';
 import { useUnitRefs } from './useUnitRefs';
-import { ChangeCommonFields, ChangeResult, WizardFrame, WizardNav } from './WizardParts';
+import { ChangeCommonFields, ChangeResult, stepValid, WizardFrame, WizardNav } from './WizardParts';
 
 interface Values {
   sources: string[];
@@ -52,7 +52,7 @@ export default function MergeWizard() {
   const targetUnit = useUnit(target === 'existing' ? targetId : undefined);
 
   const toTarget = async () => {
-    await form.validateFields();
+    if (!(await stepValid(form))) return;
     // The new unit goes where the first unit merged was, unless the user says otherwise.
     const first = refs.byId.get(sources[0]!);
     if (first?.parentId && !form.getFieldValue(['newUnit', 'parentId']))
@@ -89,7 +89,7 @@ export default function MergeWizard() {
   };
 
   const preview = async () => {
-    await form.validateFields();
+    if (!(await stepValid(form))) return;
     const input = buildInput(form.getFieldsValue(true) as Values);
     if (input && (await flow.runPreview(input))) setStep(2);
   };
@@ -136,7 +136,11 @@ export default function MergeWizard() {
               extra={t('restructure.merge.sourcesHint')}
               rules={[{ required: true, type: 'array', min: 1, message: t('validation.required') }]}
             >
-              <UnitMultiSelect id="merge-units" className="full-width" />
+              <UnitMultiSelect
+                id="merge-units"
+                className="full-width"
+                labels={Object.fromEntries(refs.units.map((u) => [u.id, `${u.name} (${u.code})`]))}
+              />
             </Form.Item>
             {refs.error ? <ErrorAlert error={refs.error} /> : null}
             {refs.units.length > 0 ? (

@@ -13,7 +13,7 @@ import { ChangePreview } from './ChangePreview';
 import { ApplyError, PreviewError } from './FlowErrors';
 import { useChangeFlow } from './useChangeFlow';
 import { useUnitRefs } from './useUnitRefs';
-import { ChangeCommonFields, ChangeResult, WizardFrame, WizardNav } from './WizardParts';
+import { ChangeCommonFields, ChangeResult, stepValid, WizardFrame, WizardNav } from './WizardParts';
 
 interface Values {
   unitId: string;
@@ -42,7 +42,8 @@ export default function MoveWizard() {
   const unit = unitId ? refs.byId.get(unitId) : undefined;
 
   const preview = async () => {
-    const v = await form.validateFields();
+    if (!(await stepValid(form))) return;
+    const v = form.getFieldsValue(true) as Values;
     if (!unit) return;
     const input: OrgChangeInput = {
       kind: 'move',

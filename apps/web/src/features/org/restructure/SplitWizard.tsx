@@ -17,7 +17,7 @@ import { ApplyError, PreviewError } from './FlowErrors';
 import { type PartOption, SplitAssign } from './SplitAssign';
 import { useChangeFlow } from './useChangeFlow';
 import { useUnitRefs } from './useUnitRefs';
-import { ChangeCommonFields, ChangeResult, WizardFrame, WizardNav } from './WizardParts';
+import { ChangeCommonFields, ChangeResult, stepValid, WizardFrame, WizardNav } from './WizardParts';
 
 interface Part extends UnitFieldValues {
   key: string;
@@ -68,13 +68,13 @@ export default function SplitWizard() {
   }));
 
   const toParts = async () => {
-    await form.validateFields();
+    if (!(await stepValid(form))) return;
     setStep(1);
   };
 
   /** The posts held in the unit on the effective date, and its sub-units, to be assigned. */
   const toAssign = async () => {
-    await form.validateFields();
+    if (!(await stepValid(form))) return;
     const v = form.getFieldsValue(true) as Values;
     setLoadingPosts(true);
     setLoadError(null);
@@ -101,7 +101,7 @@ export default function SplitWizard() {
   const unassignedCount = positions.filter((p) => !assigned[p.id]).length;
 
   const preview = async () => {
-    await form.validateFields();
+    if (!(await stepValid(form))) return;
     if (unassignedCount > 0) {
       message.warning(t('restructure.split.unassigned', { count: unassignedCount }));
       return;

@@ -1,12 +1,25 @@
 import { ArrowLeftOutlined, CheckOutlined, EyeOutlined } from '@ant-design/icons';
 import type { OrgChangeView } from '@canbo/domain';
-import { Button, Card, Col, Form, Input, Result, Row, Space, Steps, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  Form,
+  type FormInstance,
+  Input,
+  Result,
+  Row,
+  Space,
+  Steps,
+  Typography,
+} from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../../components/DateInput';
 import { formatDate } from '../../../components/format';
 import { LinkButton } from '../../../components/LinkButton';
 import { PageTitle } from '../../../components/PageTitle';
+import { uniqueParticipants } from '../participants';
 
 interface FrameProps {
   title: string;
@@ -123,7 +136,9 @@ export function WizardNav({ onBack, onNext, nextLabel, nextId, loading, kind = '
 /** The last step: what was done, and where to go next. */
 export function ChangeResult({ change, onAgain }: { change: OrgChangeView; onAgain: () => void }) {
   const { t } = useTranslation();
-  const created = change.summary.participants.filter((p) => p.role === 'created' || p.role === 'target');
+  const created = uniqueParticipants(change.summary.participants).filter(
+    (p) => p.role === 'created' || p.role === 'target',
+  );
   const subject = change.summary.participants.find((p) => p.role === 'subject');
   const links = created.length > 0 ? created : subject ? [subject] : [];
   const c = change.summary.counts;
@@ -151,4 +166,17 @@ export function ChangeResult({ change, onAgain }: { change: OrgChangeView; onAga
       />
     </div>
   );
+}
+
+/**
+ * The step's fields checked; false when one is wrong (the form already shows why). A failed check
+ * must not become an unhandled rejection of the button's click handler.
+ */
+export async function stepValid(form: FormInstance): Promise<boolean> {
+  try {
+    await form.validateFields();
+    return true;
+  } catch {
+    return false;
+  }
 }
