@@ -42,6 +42,9 @@ export function pgliteOptions(extra: PGliteOptions = {}): PGliteOptions {
 export async function openDatabase(options: EngineOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, failover) must not end the process;
+    // the pool replaces it and the next query reconnects.
+    pool.on('error', (error) => process.emitWarning(`idle database connection lost: ${error.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     await pool.query('SELECT 1'); // fail now, with the server's message, rather than at the first request
     return { kind: 'postgres', db, pool, close: () => closePool(db, pool) };
