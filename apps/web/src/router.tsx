@@ -22,6 +22,7 @@ const UnitPage = lazy(() => import('./features/org/UnitPage'));
 const RestructurePage = lazy(() => import('./features/org/restructure/RestructurePage'));
 const PeoplePage = lazy(() => import('./features/people/PeoplePage'));
 const PersonPage = lazy(() => import('./features/people/PersonPage'));
+const ImportsPage = lazy(() => import('./features/imports/ImportsPage'));
 const NotFoundPage = lazy(() => import('./features/errors/NotFoundPage'));
 
 type Page = LazyExoticComponent<ComponentType>;
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
           { path: 'org/restructure/:kind', element: guarded('units.restructure', RestructurePage) },
           { path: 'people', element: guarded('people.read', PeoplePage) },
           { path: 'people/:id', element: guarded('people.read', PersonPage) },
+          { path: 'imports', element: guarded('imports.run', ImportsPage) },
           { path: 'admin/users', element: guarded('users.read', UsersPage) },
           { path: 'admin/users/:id', element: guarded('users.read', UserDetailPage) },
           { path: 'admin/security', element: guarded('settings.manage', SecuritySettingsPage) },

@@ -165,3 +165,33 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };
+
+/** Sends one file as multipart/form-data (field `file`), with the CSRF token like any other write. */
+export async function uploadFile<T>(path: string, file: File, retried = false): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'X-CSRF-Token': await ensureCsrfToken() },
+      credentials: 'same-origin',
+      body: form,
+    });
+  } catch {
+    throw localError(0, 'NETWORK', 'errors.network');
+  }
+  if (!res.ok) {
+    const err = await toApiError(res);
+    if (res.status === 403 && !retried && err.code.includes('CSRF')) {
+      csrfToken = null;
+      return uploadFile<T>(path, file, true);
+    }
+    if (err.status === 401 && err.code === 'UNAUTHENTICATED') {
+      csrfToken = null;
+      for (const listener of unauthenticatedListeners) listener();
+    }
+    throw err;
+  }
+  return (await res.json()) as T;
+}

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CloudUploadOutlined,
   HomeOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
@@ -16,7 +17,15 @@ import { useCurrentUser } from '../api/auth';
 
 interface NavItem {
   path: string;
-  label: 'nav.home' | 'nav.org' | 'nav.people' | 'nav.users' | 'nav.security' | 'nav.audit' | 'nav.jobs';
+  label:
+    | 'nav.home'
+    | 'nav.org'
+    | 'nav.people'
+    | 'nav.imports'
+    | 'nav.users'
+    | 'nav.security'
+    | 'nav.audit'
+    | 'nav.jobs';
   icon: ReactNode;
   permission?: Permission;
 }
@@ -25,6 +34,7 @@ const NAV: NavItem[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
   { path: '/org', label: 'nav.org', icon: <ApartmentOutlined />, permission: 'units.read' },
   { path: '/people', label: 'nav.people', icon: <IdcardOutlined />, permission: 'people.read' },
+  { path: '/imports', label: 'nav.imports', icon: <CloudUploadOutlined />, permission: 'imports.run' },
   { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
   {
     path: '/admin/security',
