@@ -3,10 +3,13 @@
  * BENCH_DATABASE_URL or DATABASE_URL names a server) the real app is built in this process,
  * loaded over HTTP, and every figure is set against a baseline measured in the same run.
  *
- *   npm run bench [-- --quick]
+ *   npm run bench [-- --quick] [--city]
+ *
+ * --city (PostgreSQL only, off by default: seeding takes ~30–60 s) adds city.bench.ts.
  */
 import os from 'node:os';
 import { benchSignIn } from './auth.bench';
+import { benchCity } from './city.bench';
 import { BENCH_PASSWORD, buildOrganisation, startCanbo } from './lib/canbo';
 import {
   type BenchDatabase,
@@ -81,6 +84,15 @@ async function main(): Promise<void> {
 
   const rows: Row[] = [];
   for (const open of engines) rows.push(...(await benchEngine(open, options)));
+  if (options.city) {
+    if (postgresUrl) {
+      rows.push(
+        ...(await benchCity(postgresUrl, options, (bench) => {
+          current = bench;
+        })),
+      );
+    } else progress('--city skipped: it runs on PostgreSQL only (set BENCH_DATABASE_URL)');
+  }
 
   console.log(`\n${machine()}${options.quick ? ', --quick' : ''}\n`);
   console.log(formatTable(rows));

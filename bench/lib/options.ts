@@ -12,12 +12,16 @@ export interface BenchOptions {
   /** Sign-ins per run (sequential, and again spread over the concurrent lanes). */
   signIns: number;
   signInConcurrency: number;
+  /** Also seed the city dataset on PostgreSQL and measure it (bench/city.bench.ts); ~30–60 s of seeding. */
+  city: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
-  const unknown = argv.filter((a) => a !== '--quick');
+  const unknown = argv.filter((a) => a !== '--quick' && a !== '--city');
   if (unknown.length) {
-    throw new BenchFailure(`unknown argument ${unknown.join(' ')} (usage: npm run bench [-- --quick])`);
+    throw new BenchFailure(
+      `unknown argument ${unknown.join(' ')} (usage: npm run bench [-- --quick] [--city])`,
+    );
   }
   const quick = argv.includes('--quick');
   return {
@@ -28,6 +32,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     rounds: quick ? 1 : 5,
     signIns: quick ? 40 : 100,
     signInConcurrency: 8,
+    city: argv.includes('--city'),
   };
 }
 
