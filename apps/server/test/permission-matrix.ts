@@ -77,7 +77,7 @@ export interface UnscopedRoute extends UserRouteBase {
 export type RouteExpectation = AccountRoute | ScopedRoute | UnscopedRoute;
 
 /** Statuses in the order of the roles: admin, officer, head, manager, staff, inspector. */
-const by = (
+export const by = (
   admin: Expected,
   officer: Expected,
   head: Expected,
@@ -85,16 +85,16 @@ const by = (
   staff: Expected,
   inspector: Expected,
 ) => ({ admin, officer, head, manager, staff, inspector }) satisfies RoleStatuses;
-const every = (status: Expected) => by(status, status, status, status, status, status);
+export const every = (status: Expected) => by(status, status, status, status, status, status);
 
 type Spec<R> = Omit<R, 'access' | 'scope' | 'anonymous'>;
-const scoped = (spec: Spec<ScopedRoute>): ScopedRoute => ({
+export const scoped = (spec: Spec<ScopedRoute>): ScopedRoute => ({
   access: 'user',
   scope: 'unit',
   anonymous: 401,
   ...spec,
 });
-const tenantWide = (spec: Omit<Spec<UnscopedRoute>, 'roles' | 'note'>): UnscopedRoute => ({
+export const tenantWide = (spec: Omit<Spec<UnscopedRoute>, 'roles' | 'note'>): UnscopedRoute => ({
   access: 'user',
   scope: 'tenant',
   anonymous: 401,
@@ -102,13 +102,13 @@ const tenantWide = (spec: Omit<Spec<UnscopedRoute>, 'roles' | 'note'>): Unscoped
   note: 'tenant-wide: needs the grant on the root unit; a grant on A is refused with 403',
   ...spec,
 });
-const anywhere = (spec: Spec<UnscopedRoute>): UnscopedRoute => ({
+export const anywhere = (spec: Spec<UnscopedRoute>): UnscopedRoute => ({
   access: 'user',
   scope: 'anywhere',
   anonymous: 401,
   ...spec,
 });
-const own = (spec: Spec<UnscopedRoute>): UnscopedRoute => ({
+export const own = (spec: Spec<UnscopedRoute>): UnscopedRoute => ({
   access: 'user',
   scope: 'self',
   anonymous: 401,
@@ -190,6 +190,7 @@ function recordRoutes(section: RecordSection): Record<string, RouteExpectation> 
 }
 
 /** Keyed by "METHOD url" exactly as the route is registered. Rows read by(admin, officer, head, manager, staff, inspector). */
+/** The core modules' routes; later modules keep their tables in test/matrix/ (merged in the test). */
 export const expectations: Record<string, RouteExpectation> = {
   // ── public and pending: the caller's own session ───────────────────────────────────
   'GET /api/health': {

@@ -12,3 +12,4 @@ export * from './formats/numbers';
 export * from './text/cccd';
 export * from './text/collation';
 export * from './text/normalize';
+export * from './contracts/evaluations';

@@ -10,6 +10,8 @@ import type { DB } from './schema';
 pg.types.setTypeParser(20, (value) => Number(value));
 // DATE as the 'YYYY-MM-DD' text it is: a JS Date would shift it by the server's time zone.
 pg.types.setTypeParser(1082, (value) => value);
+// NUMERIC (scores with two decimals, KPI quantities) as JS numbers: every such column is far inside 2^53.
+pg.types.setTypeParser(1700, (value) => Number(value));
 
 export type EngineKind = 'pglite' | 'postgres';
 

@@ -316,6 +316,249 @@ export interface ImportRunTable {
   unit_path: string | null;
 }
 
+/** NUMERIC columns come back as numbers (parser in db/engine.ts). */
+type Numeric = ColumnType<number, number | string, number | string>;
+
+export interface EvalFrameworkTable {
+  tenant_id: string;
+  id: string;
+  family_id: string;
+  version_no: number;
+  rule_set_id: string;
+  unit_id: string;
+  name: string;
+  status: string;
+  criteria: Json;
+  parameters: Generated<Json>;
+  based_on_id: string | null;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface EvalCycleTable {
+  tenant_id: string;
+  id: string;
+  unit_id: string;
+  unit_path: string;
+  framework_id: string;
+  rule_set_id: string;
+  period_kind: string;
+  period_start: CalendarDate;
+  period_end: CalendarDate;
+  label: string;
+  status: string;
+  self_due: CalendarDate;
+  review_due: CalendarDate;
+  decision_due: CalendarDate;
+  complaint_days: number;
+  auto_next: Generated<boolean>;
+  enrolled: Generated<number>;
+  previous_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  version: Generated<number>;
+}
+
+export interface EvalCycleUnitTable {
+  tenant_id: string;
+  cycle_id: string;
+  unit_id: string;
+  unit_path: string;
+  outstanding: Generated<boolean>;
+  outstanding_reason: string | null;
+  outstanding_by: string | null;
+  published_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface EvalUnitSettingTable {
+  tenant_id: string;
+  unit_id: string;
+  review_levels: Generated<number>;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface EvaluationTable {
+  tenant_id: string;
+  id: string;
+  cycle_id: string;
+  person_id: string;
+  unit_id: string;
+  unit_path: string;
+  decision_unit_id: string;
+  decision_unit_path: string;
+  position_id: string | null;
+  position_title: string | null;
+  title_group: string | null;
+  is_leader: Generated<boolean>;
+  framework_id: string;
+  rule_set_id: string;
+  state: string;
+  review_level: Generated<number>;
+  review_levels: Generated<number>;
+  scores: Generated<Json>;
+  self_scores: Json | null;
+  self_comment: string | null;
+  shortcomings_remedied: boolean | null;
+  organising_capacity: Numeric | null;
+  total: Numeric | null;
+  grade: string | null;
+  rule_code: string | null;
+  self_total: Numeric | null;
+  self_grade: string | null;
+  facts: Json | null;
+  late: Generated<boolean>;
+  escalated_at: Timestamp | null;
+  submitted_at: Timestamp | null;
+  reviewed_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  published_at: Timestamp | null;
+  complaint_until: CalendarDate | null;
+  finalised_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EvaluationStepTable {
+  tenant_id: string;
+  id: string;
+  evaluation_id: string;
+  seq: number;
+  action: string;
+  from_state: string;
+  to_state: string;
+  level: Generated<number>;
+  scores: Json | null;
+  total: Numeric | null;
+  grade: string | null;
+  rule_code: string | null;
+  comment: string | null;
+  actor_user_id: string | null;
+  actor_name: string;
+  on_behalf_of: string | null;
+  bulk: Generated<boolean>;
+  opened_at: Timestamp | null;
+  at: Timestamp;
+}
+
+export interface StoredFileTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  data: Buffer;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface EvalTaskTable {
+  tenant_id: string;
+  id: string;
+  evaluation_id: string;
+  title: string;
+  product: string | null;
+  deadline: CalendarDate;
+  committed_date: CalendarDate | null;
+  progress: Generated<number>;
+  status: Generated<string>;
+  done_date: CalendarDate | null;
+  exceeded: Generated<boolean>;
+  evidence_text: string | null;
+  evidence_link: string | null;
+  evidence_file_id: string | null;
+  sort_order: Generated<number>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface KpiProductTable {
+  tenant_id: string;
+  id: string;
+  unit_id: string;
+  job_position: string | null;
+  code: string;
+  name: string;
+  measure: string | null;
+  coefficient: Numeric;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface KpiEntryTable {
+  tenant_id: string;
+  id: string;
+  evaluation_id: string;
+  product_id: string;
+  coefficient: Numeric;
+  assigned: Numeric;
+  completed: Numeric;
+  quality_failures: Generated<number>;
+  objective_quality_failures: Generated<number>;
+  delays: Generated<number>;
+  objective_delays: Generated<number>;
+  objective_note: string | null;
+  objective_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EvalDelegationTable {
+  tenant_id: string;
+  id: string;
+  from_user_id: string;
+  to_user_id: string;
+  valid_from: CalendarDate;
+  valid_to: CalendarDate;
+  reason: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface PersonFindingTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  kind: string;
+  decision_number: string | null;
+  decision_date: CalendarDate;
+  issuer: string | null;
+  note: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface NotificationTable {
+  tenant_id: string;
+  id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  entity_type: string | null;
+  entity_id: string | null;
+  dedupe_key: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+  emailed_at: Timestamp | null;
+}
+
 export interface DB {
   org_unit_version: OrgUnitVersionTable;
   org_change: OrgChangeTable;
@@ -337,4 +580,17 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   job: JobTable;
+  eval_framework: EvalFrameworkTable;
+  eval_cycle: EvalCycleTable;
+  eval_cycle_unit: EvalCycleUnitTable;
+  eval_unit_setting: EvalUnitSettingTable;
+  evaluation: EvaluationTable;
+  evaluation_step: EvaluationStepTable;
+  stored_file: StoredFileTable;
+  eval_task: EvalTaskTable;
+  kpi_product: KpiProductTable;
+  kpi_entry: KpiEntryTable;
+  eval_delegation: EvalDelegationTable;
+  person_finding: PersonFindingTable;
+  notification: NotificationTable;
 }

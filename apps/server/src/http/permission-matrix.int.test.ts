@@ -2,10 +2,12 @@ import { ErrorBody, ROLES, type Role } from '@canbo/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, Response } from '../../test/client';
 import { createTestContext, type TestContext } from '../../test/context';
+import { evaluationSetupExpectations } from '../../test/matrix/evaluation-setup';
+import { evaluationWorkflowExpectations } from '../../test/matrix/evaluation-workflow';
 import {
+  expectations as coreExpectations,
   createMatrixFixture,
   type Expected,
-  expectations,
   LEFT_OUT,
   type MatrixFixture,
   type MatrixRequest,
@@ -13,6 +15,13 @@ import {
   type Session,
   type Side,
 } from '../../test/permission-matrix';
+
+/** Every route's entry: the core modules, then each later module's own table. */
+const expectations: Record<string, RouteExpectation> = {
+  ...coreExpectations,
+  ...evaluationSetupExpectations,
+  ...evaluationWorkflowExpectations,
+};
 
 interface Case {
   who: string;

@@ -22,6 +22,14 @@ export const PERMISSIONS = [
   'audit.read',
   'jobs.read',
   'jobs.manage',
+  /** Evaluations of everyone whose unit lies in scope (leaders of those units included). */
+  'evaluations.read',
+  /** Review (and read) evaluations whose deciding unit lies in scope: the people one reviews. */
+  'evaluations.review',
+  /** The head's decision and publication, within the unit's quota. */
+  'evaluations.decide',
+  /** Frameworks, cycles, KPI catalogues, outstanding units, reopening final results. */
+  'evaluations.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,13 +46,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.read',
     'users.manage',
     'grants.manage',
+    'evaluations.read',
+    'evaluations.manage',
   ],
-  head: ['units.read', 'people.read'],
-  manager: ['units.read', 'people.read'],
-  // Staff see the unit tree; their own record is reached through their account, not through scope.
+  head: ['units.read', 'people.read', 'evaluations.review', 'evaluations.decide'],
+  manager: ['units.read', 'people.read', 'evaluations.review'],
+  // Staff see the unit tree; their own record and evaluations are reached through their account, not through scope.
   staff: ['units.read'],
   // The inspection committee reads everything in scope, the audit trail included, and changes nothing.
-  inspector: ['units.read', 'people.read', 'people.readSensitive', 'users.read', 'audit.read'],
+  inspector: [
+    'units.read',
+    'people.read',
+    'people.readSensitive',
+    'users.read',
+    'audit.read',
+    'evaluations.read',
+  ],
 };
 
 /** Roles an organisation officer may hand out; administrators may grant any role. */
