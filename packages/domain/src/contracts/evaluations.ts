@@ -553,3 +553,25 @@ export const GradeHistory = z.object({
     }),
   ),
 });
+
+// ── Setup views added with the setup routes (frameworks, cycles, tasks, findings) ────────────
+
+export const RuleSetList = z.array(RuleSetView);
+export const UnitIdParams = z.strictObject({ unitId: Id });
+/** POST /api/cycles/:id/enrol: the cycle after enrolment, with who was added and who was re-homed. */
+export const EnrolResult = z.object({ cycle: CycleView, added: z.number().int(), rehomed: z.number().int() });
+/** A unit of a cycle: the outstanding mark an organisation officer sets for the period. */
+export const CycleUnitView = z.object({
+  cycleId: Id,
+  unitId: Id,
+  unitName: z.string(),
+  outstanding: z.boolean(),
+  outstandingReason: z.string().nullable(),
+  version: z.number().int(),
+});
+export const FindingList = z.object({ items: z.array(FindingView) });
+export const TaskList = z.object({ items: z.array(TaskView) });
+/** Evidence upload: the task's version, when the client wants the upload refused on a stale copy. */
+export const EvidenceQuery = z.strictObject({
+  version: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
+});

@@ -77,6 +77,30 @@ export interface RuleParameter {
   label: Text;
   /** Why it is a parameter: the gap in the sources. */
   note: Text;
+  /** Bounds of a numeric value, inclusive (withParameters refuses values outside them). */
+  min?: number;
+  max?: number;
+  /** The values a string parameter may take. */
+  options?: readonly string[];
+}
+
+/** qd-366-2025 conditions on the task record that a grade needs besides its points. */
+export const TASK_CONDITIONS = [
+  'onTime',
+  'exceeding',
+  'shortcomingsRemedied',
+  'allDone',
+  'lateShare',
+] as const;
+export type TaskCondition = (typeof TASK_CONDITIONS)[number];
+
+/** The reference behind every outcome a rule set can produce, so a result names the rule that set it. */
+export interface RuleSetRules {
+  grades: Record<Grade, RuleRef>;
+  /** One entry for each disqualifier the rule set lists. */
+  disqualifiers: Partial<Record<Disqualifier, RuleRef>>;
+  /** One entry for each task condition, when the rule set has them. */
+  conditions: Partial<Record<TaskCondition, RuleRef>>;
 }
 
 export interface RuleSet {
@@ -91,6 +115,8 @@ export interface RuleSet {
   /** Lowest total for excellent, good, completed. */
   thresholds: { excellent: number; good: number; completed: number };
   gradeLabels: Record<Grade, Text>;
+  /** Short forms for messages and tables ("xếp loại A", "xếp loại HTXSNV"): 'A'…'D' (3814), 'HTXSNV'…'KHTNV'. */
+  gradeCodes: Record<Grade, string>;
   quota: QuotaRule;
   disqualifiers: readonly Disqualifier[];
   /** qd-366-2025: grades also need task conditions (on time, exceeding, shortcomings remedied). */
@@ -98,6 +124,7 @@ export interface RuleSet {
   /** nd-335-2025: the KPI group is computed from products. */
   kpi: boolean;
   parameters: readonly RuleParameter[];
+  rules: RuleSetRules;
 }
 
 /** Discipline forms, from the people module. Reprimand and everything above it count. */
@@ -152,6 +179,10 @@ export interface KpiOptions {
   unitComponent?: number;
   /** Leader: capacity to organise implementation, 0–100 (typed in by the reviewer). */
   organisingCapacity?: number;
+  /** Share of a product's quality or schedule points lost per unexcused failure; default 25. */
+  deductionPercent?: number;
+  /** Leader: weights of the unit and capacity components against 1 for each of the other three. */
+  leaderWeights?: { unit: number; organising: number };
 }
 
 export interface KpiResult {
