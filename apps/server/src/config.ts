@@ -18,6 +18,10 @@ export interface Config {
   trustProxy: boolean;
   webDist: string;
   version: string;
+  /** SMTP for e-mailed notifications (nodemailer URL); null: in-app only. */
+  smtpUrl: string | null;
+  /** Reminders go out this many days before a step's deadline. */
+  remindDays: number;
 }
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -48,5 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.CANBO_TRUST_PROXY === '1',
     webDist: path.resolve(here, '../../web/dist'),
     version: env.npm_package_version || '0.1.0',
+    smtpUrl: env.CANBO_SMTP_URL || null,
+    remindDays: int(env, 'CANBO_REMIND_DAYS', 2),
   };
 }

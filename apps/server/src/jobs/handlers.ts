@@ -1,3 +1,5 @@
+import { CYCLES_DAILY } from '../modules/evaluations/cycles.schedule';
+import { todayInVietnam } from '../modules/units/units.dates';
 import type { Services } from '../services';
 import type { JobHandler } from './worker';
 
@@ -6,5 +8,8 @@ export function jobHandlers(services: Services): Record<string, JobHandler> {
   return {
     'sessions.cleanup': async () => ({ deleted: await services.auth.cleanupExpiredSessions() }),
     'imports.run': (job) => services.imports.runQueued(job),
+    'evaluations.remind': () => services.evaluationWorkflow.reminders.run(todayInVietnam()),
+    'notifications.email': () => services.notifications.sendEmails(),
+    [CYCLES_DAILY.kind]: () => services.cycles.daily(),
   };
 }

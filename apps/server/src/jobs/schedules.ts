@@ -2,6 +2,8 @@ import { Cron } from 'croner';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../db/schema';
+import { CYCLES_DAILY } from '../modules/evaluations/cycles.schedule';
+import { EVALUATION_SCHEDULES } from '../modules/evaluations/reminders';
 import { enqueue } from './queue';
 
 export interface Schedule {
@@ -10,7 +12,11 @@ export interface Schedule {
   pattern: string;
 }
 
-export const SCHEDULES: Schedule[] = [{ kind: 'sessions.cleanup', pattern: '*/15 * * * *' }];
+export const SCHEDULES: Schedule[] = [
+  { kind: 'sessions.cleanup', pattern: '*/15 * * * *' },
+  CYCLES_DAILY,
+  ...EVALUATION_SCHEDULES,
+];
 
 /**
  * Each tick enqueues one job keyed by kind and minute, so several cron processes

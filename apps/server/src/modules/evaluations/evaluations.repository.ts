@@ -1,0 +1,253 @@
+import type { EvaluationListQuery } from '@canbo/domain';
+import { type Kysely, type Selectable, type SqlBool, sql, type Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { DB, EvaluationTable } from '../../db/schema';
+import { type EvaluationAccess, visibleEvaluations } from './evaluations.access';
+
+export type Db = Kysely<DB> | Transaction<DB>;
+
+export type EvaluationRow = Selectable<EvaluationTable> & {
+  person_name: string;
+  person_code: string;
+  unit_name: string;
+  cycle_label: string;
+  cycle_status: string;
+  period_start: string;
+  period_end: string;
+  self_due: string;
+  review_due: string;
+  decision_due: string;
+  complaint_days: number;
+};
+
+/** Evaluations with the person, the unit and the cycle's period and deadlines. */
+export function evaluationRows(db: Db, tenantId: string) {
+  return db
+    .selectFrom('evaluation as e')
+    .innerJoin('person as p', (j) =>
+      j.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.id', '=', 'e.person_id'),
+    )
+    .innerJoin('org_unit as u', (j) =>
+      j.onRef('u.tenant_id', '=', 'e.tenant_id').onRef('u.id', '=', 'e.unit_id'),
+    )
+    .innerJoin('eval_cycle as c', (j) =>
+      j.onRef('c.tenant_id', '=', 'e.tenant_id').onRef('c.id', '=', 'e.cycle_id'),
+    )
+    .selectAll('e')
+    .select([
+      'p.full_name as person_name',
+      'p.code as person_code',
+      'u.name as unit_name',
+      'c.label as cycle_label',
+      'c.status as cycle_status',
+      'c.period_start',
+      'c.period_end',
+      'c.self_due',
+      'c.review_due',
+      'c.decision_due',
+      'c.complaint_days',
+    ])
+    .where('e.tenant_id', '=', tenantId);
+}
+
+/** The evaluation if the actor may see it (else undefined: 404); `lock` takes the row FOR UPDATE. */
+export async function findEvaluation(
+  db: Db,
+  access: EvaluationAccess,
+  id: string,
+  lock = false,
+): Promise<EvaluationRow | undefined> {
+  let q = evaluationRows(db, access.actor.tenantId).where('e.id', '=', id).where(visibleEvaluations(access));
+  if (lock) q = q.forUpdate('e');
+  return (await q.executeTakeFirst()) as EvaluationRow | undefined;
+}
+
+/** System use (jobs, close): no scope. */
+export async function findEvaluationById(db: Db, tenantId: string, id: string, lock = false) {
+  let q = evaluationRows(db, tenantId).where('e.id', '=', id);
+  if (lock) q = q.forUpdate('e');
+  return (await q.executeTakeFirst()) as EvaluationRow | undefined;
+}
+
+/** Optimistic concurrency: false when the row's version is no longer `version`. */
+export async function updateEvaluation(
+  tx: Transaction<DB>,
+  tenantId: string,
+  id: string,
+  version: number,
+  changes: Record<string, unknown>,
+): Promise<boolean> {
+  const result = await tx
+    .updateTable('evaluation')
+    .set({ ...changes, updated_at: new Date(), version: sql`version + 1` } as never)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export interface StepInsert {
+  id: string;
+  evaluationId: string;
+  action: string;
+  fromState: string;
+  toState: string;
+  level: number;
+  scores: Record<string, number> | null;
+  total: number | null;
+  grade: string | null;
+  ruleCode: string | null;
+  comment: string | null;
+  actorUserId: string | null;
+  actorName: string;
+  onBehalfOf: string | null;
+  bulk: boolean;
+  openedAt: string | null;
+  at: Date;
+}
+
+export async function insertStep(tx: Transaction<DB>, tenantId: string, s: StepInsert): Promise<void> {
+  await sql`INSERT INTO evaluation_step (tenant_id, id, evaluation_id, seq, action, from_state, to_state, level,
+      scores, total, grade, rule_code, comment, actor_user_id, actor_name, on_behalf_of, bulk, opened_at, at)
+    SELECT ${tenantId}, ${s.id}, ${s.evaluationId},
+      COALESCE((SELECT max(seq) FROM evaluation_step WHERE tenant_id = ${tenantId} AND evaluation_id = ${s.evaluationId}), 0) + 1,
+      ${s.action}, ${s.fromState}, ${s.toState}, ${s.level},
+      ${s.scores === null ? null : JSON.stringify(s.scores)}::jsonb, ${s.total}, ${s.grade}, ${s.ruleCode},
+      ${s.comment}, ${s.actorUserId}, ${s.actorName}, ${s.onBehalfOf}, ${s.bulk}, ${s.openedAt}::timestamptz, ${s.at}`.execute(
+    tx,
+  );
+}
+
+export function stepsOf(db: Db, tenantId: string, evaluationId: string) {
+  return db
+    .selectFrom('evaluation_step as s')
+    .leftJoin('app_user as b', (j) =>
+      j.onRef('b.tenant_id', '=', 's.tenant_id').onRef('b.id', '=', 's.on_behalf_of'),
+    )
+    .selectAll('s')
+    .select('b.display_name as on_behalf_name')
+    .where('s.tenant_id', '=', tenantId)
+    .where('s.evaluation_id', '=', evaluationId)
+    .orderBy('s.seq')
+    .execute();
+}
+export type StepRow = Awaited<ReturnType<typeof stepsOf>>[number];
+
+/** Users who reviewed (themselves or through a deputy) since the latest self-assessment was submitted. */
+export async function reviewersSinceSubmit(
+  db: Db,
+  tenantId: string,
+  evaluationId: string,
+): Promise<string[]> {
+  const rows = await sql<{ user_id: string | null }>`
+    SELECT s.actor_user_id AS user_id FROM evaluation_step s
+     WHERE s.tenant_id = ${tenantId} AND s.evaluation_id = ${evaluationId} AND s.action = 'review'
+       AND s.seq > COALESCE((SELECT max(seq) FROM evaluation_step x WHERE x.tenant_id = ${tenantId}
+             AND x.evaluation_id = ${evaluationId} AND x.action IN ('submitSelf', 'return', 'reopen', 'complain')), 0)
+    UNION
+    SELECT s.on_behalf_of FROM evaluation_step s
+     WHERE s.tenant_id = ${tenantId} AND s.evaluation_id = ${evaluationId} AND s.action = 'review'
+       AND s.seq > COALESCE((SELECT max(seq) FROM evaluation_step x WHERE x.tenant_id = ${tenantId}
+             AND x.evaluation_id = ${evaluationId} AND x.action IN ('submitSelf', 'return', 'reopen', 'complain')), 0)`.execute(
+    db,
+  );
+  return rows.rows.map((r) => r.user_id).filter((u): u is string => u !== null);
+}
+
+export function tasksOf(db: Db, tenantId: string, evaluationId: string) {
+  return db
+    .selectFrom('eval_task as t')
+    .leftJoin('stored_file as f', (j) =>
+      j.onRef('f.tenant_id', '=', 't.tenant_id').onRef('f.id', '=', 't.evidence_file_id'),
+    )
+    .selectAll('t')
+    .select(['f.name as file_name', 'f.size_bytes as file_size', 'f.content_type as file_type'])
+    .where('t.tenant_id', '=', tenantId)
+    .where('t.evaluation_id', '=', evaluationId)
+    .orderBy('t.sort_order')
+    .orderBy('t.deadline')
+    .orderBy('t.id')
+    .execute();
+}
+export type TaskRow = Awaited<ReturnType<typeof tasksOf>>[number];
+
+export function kpiEntriesOf(db: Db, tenantId: string, evaluationId: string) {
+  return db
+    .selectFrom('kpi_entry as k')
+    .innerJoin('kpi_product as p', (j) =>
+      j.onRef('p.tenant_id', '=', 'k.tenant_id').onRef('p.id', '=', 'k.product_id'),
+    )
+    .selectAll('k')
+    .select(['p.code as product_code', 'p.name as product_name', 'p.measure'])
+    .where('k.tenant_id', '=', tenantId)
+    .where('k.evaluation_id', '=', evaluationId)
+    .orderBy('p.code')
+    .execute();
+}
+export type KpiEntryRow = Awaited<ReturnType<typeof kpiEntriesOf>>[number];
+
+export async function frameworkOf(db: Db, tenantId: string, id: string) {
+  return db
+    .selectFrom('eval_framework')
+    .select(['id', 'name', 'version_no', 'rule_set_id', 'criteria', 'parameters'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+}
+
+type ListQuery = z.infer<typeof EvaluationListQuery>;
+
+export interface ListFilter {
+  query: ListQuery;
+  /** Only items waiting on the caller: review at the current level, or decision. */
+  waiting: { review: RawCond; decide: RawCond; userId: string | null } | null;
+}
+type RawCond = ReturnType<typeof sql<SqlBool>>;
+
+export async function listEvaluations(
+  db: Db,
+  access: EvaluationAccess,
+  filter: ListFilter,
+  search: string | null,
+) {
+  const { query } = filter;
+  let q = evaluationRows(db, access.actor.tenantId).where(visibleEvaluations(access));
+  if (query.cycleId) q = q.where('e.cycle_id', '=', query.cycleId);
+  if (query.unitId) q = q.where('e.unit_id', '=', query.unitId);
+  if (query.state) q = q.where('e.state', '=', query.state);
+  if (query.grade) q = q.where('e.grade', '=', query.grade);
+  if (query.late !== undefined) q = q.where('e.late', '=', query.late);
+  if (search) q = q.where(sql<SqlBool>`p.search_key LIKE ${`%${search}%`}`);
+  if (filter.waiting) {
+    const { review, decide, userId } = filter.waiting;
+    const notReviewedByMe =
+      userId === null
+        ? sql<SqlBool>`true`
+        : sql<SqlBool>`NOT EXISTS (SELECT 1 FROM evaluation_step s WHERE s.tenant_id = e.tenant_id AND s.evaluation_id = e.id
+            AND s.action = 'review' AND (s.actor_user_id = ${userId} OR s.on_behalf_of = ${userId})
+            AND s.seq > COALESCE((SELECT max(x.seq) FROM evaluation_step x WHERE x.tenant_id = e.tenant_id
+              AND x.evaluation_id = e.id AND x.action IN ('submitSelf', 'return', 'reopen', 'complain')), 0))`;
+    q = q.where(
+      sql<SqlBool>`((e.state IN ('selfAssessed', 'inReview') AND ${review} AND ${notReviewedByMe})
+        OR (e.state IN ('reviewed', 'complained') AND ${decide}))`,
+    );
+  }
+  const countRow = await q.clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirst();
+  const order =
+    query.sort === 'unit'
+      ? [sql`u.sort_key COLLATE "C"`, sql`p.sort_key COLLATE "C"`]
+      : query.sort === 'total'
+        ? [sql`e.total DESC NULLS LAST`, sql`p.sort_key COLLATE "C"`]
+        : query.sort === 'state'
+          ? [sql`e.state`, sql`p.sort_key COLLATE "C"`]
+          : [sql`p.sort_key COLLATE "C"`];
+  let ordered = q;
+  for (const o of order) ordered = ordered.orderBy(o as never);
+  const rows = (await ordered
+    .orderBy('e.id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute()) as EvaluationRow[];
+  return { rows, total: Number(countRow?.n ?? 0) };
+}

@@ -1,0 +1,148 @@
+import { sql } from 'kysely';
+import { systemActor } from '../../access/actor';
+import type { AppContext } from '../../context';
+import { addDays } from './board.service';
+import { evaluationAccess } from './evaluations.access';
+import { usersWithPermissionOver, waitingOn } from './waiting';
+import type { Notify } from './workflow';
+import { transition } from './workflow';
+
+interface DueRow {
+  id: string;
+  tenant_id: string;
+  person_id: string;
+  person_name: string;
+  cycle_label: string;
+  state: string;
+  decision_unit_path: string;
+  late: boolean;
+  escalated_at: Date | null;
+  due: string;
+}
+
+/**
+ * The daily reminders job (docs/EVALUATIONS.md, "Deadlines, reminders"): `remindDays` before a step's
+ * deadline the item's waiting users are reminded; past it the item is flagged late, the late users
+ * told, and the item escalated to the reviewers of the next level up; published results whose
+ * complaint window has ended become final. Every notice has a dedupe key, so a rerun sends nothing twice.
+ */
+export function createReminders(ctx: AppContext, notify: Notify) {
+  const { db, tenantId } = ctx;
+
+  async function run(today: string) {
+    const soon = addDays(today, ctx.config.remindDays);
+    const { rows } = await sql<DueRow>`
+      SELECT e.id, e.tenant_id, e.person_id, p.full_name AS person_name, c.label AS cycle_label, e.state,
+             e.decision_unit_path, e.late, e.escalated_at,
+             CASE WHEN e.state IN ('draft', 'returned') THEN c.self_due
+                  WHEN e.state IN ('selfAssessed', 'inReview') THEN c.review_due
+                  ELSE c.decision_due END AS due
+        FROM evaluation e
+        JOIN eval_cycle c ON c.tenant_id = e.tenant_id AND c.id = e.cycle_id
+        JOIN person p ON p.tenant_id = e.tenant_id AND p.id = e.person_id
+       WHERE e.tenant_id = ${tenantId} AND c.status = 'open'
+         AND e.state IN ('draft', 'returned', 'selfAssessed', 'inReview', 'reviewed', 'complained')
+         AND CASE WHEN e.state IN ('draft', 'returned') THEN c.self_due
+                  WHEN e.state IN ('selfAssessed', 'inReview') THEN c.review_due
+                  ELSE c.decision_due END <= ${soon}`.execute(db);
+    let reminded = 0;
+    let late = 0;
+    let escalated = 0;
+    const holders = new Map<string, string[]>();
+    for (const row of rows) {
+      const users = await waitingOn(db, row, today);
+      const base = { entityType: 'evaluation', entityId: row.id, link: `/evaluations/${row.id}` };
+      if (row.due >= today) {
+        reminded += await notify(db, tenantId, users, {
+          ...base,
+          kind: 'evaluation.dueSoon',
+          title: 'Sắp đến hạn xử lý phiếu đánh giá',
+          body: `Phiếu đánh giá ${row.cycle_label} của ${row.person_name} cần xử lý trước ngày ${row.due}.`,
+          dedupeKey: `remind:${row.id}:${row.state}:${row.due}`,
+        });
+        continue;
+      }
+      await db.transaction().execute(async (tx) => {
+        if (!row.late) {
+          await tx
+            .updateTable('evaluation')
+            .set({ late: true })
+            .where('tenant_id', '=', tenantId)
+            .where('id', '=', row.id)
+            .execute();
+          late++;
+        }
+        await notify(tx, tenantId, users, {
+          ...base,
+          kind: 'evaluation.late',
+          title: 'Phiếu đánh giá đã quá hạn',
+          body: `Phiếu đánh giá ${row.cycle_label} của ${row.person_name} đã quá hạn ngày ${row.due}.`,
+          dedupeKey: `late:${row.id}:${row.state}:${row.due}`,
+        });
+        const parent = parentPath(row.decision_unit_path);
+        if (row.escalated_at !== null || parent === null) return;
+        const key = parent;
+        if (!holders.has(key))
+          holders.set(key, await usersWithPermissionOver(tx, tenantId, 'evaluations.review', parent));
+        const up = holders.get(key)!.filter((u) => !users.includes(u));
+        await notify(tx, tenantId, up, {
+          ...base,
+          kind: 'evaluation.escalated',
+          title: 'Phiếu đánh giá quá hạn ở cấp dưới',
+          body: `Phiếu đánh giá ${row.cycle_label} của ${row.person_name} đã quá hạn ngày ${row.due} ở cấp dưới.`,
+          dedupeKey: `escalate:${row.id}:${row.state}:${row.due}`,
+        });
+        await tx
+          .updateTable('evaluation')
+          .set({ escalated_at: new Date() })
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', row.id)
+          .execute();
+        escalated++;
+      });
+    }
+    const finalised = await finaliseEnded(today);
+    return { reminded, late, escalated, finalised };
+  }
+
+  /** Published results whose complaint window ended before today become final (system actor). */
+  async function finaliseEnded(today: string): Promise<number> {
+    const due = await db
+      .selectFrom('evaluation')
+      .select(['id', 'version'])
+      .where('tenant_id', '=', tenantId)
+      .where('state', '=', 'published')
+      .where('complaint_until', '<', today)
+      .execute();
+    if (due.length === 0) return 0;
+    const actor = systemActor(tenantId, 'Hệ thống');
+    const access = await evaluationAccess(db, actor, today);
+    let count = 0;
+    for (const item of due) {
+      await db.transaction().execute((tx) =>
+        transition(tx, { notify, today }, access, item.id, {
+          action: 'finalise',
+          version: item.version,
+          authorise: () => null,
+          changes: () => ({ finalised_at: new Date() }),
+        }),
+      );
+      count++;
+    }
+    return count;
+  }
+
+  return { run };
+}
+
+function parentPath(path: string): string | null {
+  const parts = path.split('/').filter(Boolean);
+  if (parts.length <= 1) return null;
+  return `/${parts.slice(0, -1).join('/')}/`;
+}
+
+/** Daily reminders at 06:00; queued e-mail is swept every 5 minutes (a no-op without SMTP). */
+export const EVALUATION_SCHEDULES = [
+  { kind: 'evaluations.remind', pattern: '0 6 * * *' },
+  { kind: 'notifications.email', pattern: '*/5 * * * *' },
+];

@@ -1,0 +1,162 @@
+import {
+  type CriterionNode,
+  computeKpi,
+  type DisciplineFormName,
+  type EvaluationFacts,
+  type Framework,
+  type Grade,
+  type KpiResult,
+  leaderUnitComponent,
+  leafCriteria,
+  type RuleSet,
+  type RuleSetId,
+  ruleSetById,
+  type ScoreResult,
+  scoreEvaluation,
+  withParameters,
+} from '@canbo/domain';
+import { RuleViolation } from '../../errors';
+import { type Db, type EvaluationRow, frameworkOf, kpiEntriesOf } from './evaluations.repository';
+import { findingsInYear } from './findings.service';
+import { taskStats } from './tasks.service';
+
+/**
+ * Facts and score of one evaluation, computed by the domain rules when a step is taken: the rule set
+ * with the framework's parameters, disciplines and findings of the period's calendar year, the task
+ * record, and the KPI result when the rule set has one.
+ */
+export interface LoadedFramework {
+  id: string;
+  name: string;
+  versionNo: number;
+  criteria: CriterionNode[];
+  ruleSet: RuleSet;
+  framework: Framework;
+}
+
+export async function loadFramework(db: Db, tenantId: string, id: string): Promise<LoadedFramework> {
+  const row = await frameworkOf(db, tenantId, id);
+  const base = ruleSetById(row.rule_set_id);
+  if (!base) throw new Error(`Unknown rule set ${row.rule_set_id}`);
+  const parameters = (row.parameters ?? {}) as Record<string, number | string | boolean>;
+  const ruleSet = withParameters(base, parameters);
+  const criteria = row.criteria as CriterionNode[];
+  return {
+    id: row.id,
+    name: row.name,
+    versionNo: row.version_no,
+    criteria,
+    ruleSet,
+    framework: { ruleSetId: base.id as RuleSetId, groups: criteria },
+  };
+}
+
+/** Scores may name only leaf criteria, each within its maximum: 422 naming the criterion code. */
+export function checkScores(framework: Framework, scores: Record<string, number>): void {
+  const leaves = new Map(leafCriteria(framework).map((l) => [l.node.code, l.node]));
+  for (const [code, points] of Object.entries(scores)) {
+    const leaf = leaves.get(code);
+    if (!leaf) {
+      const vi = `Tiêu chí "${code}" không có trong khung tiêu chí (hoặc không phải tiêu chí lá).`;
+      const en = `Criterion "${code}" is not a leaf criterion of the framework.`;
+      throw new RuleViolation('UNKNOWN_CRITERION', vi, en, [
+        { path: `scores.${code}`, message: vi, messageEn: en },
+      ]);
+    }
+    if (points > leaf.maxPoints) {
+      const vi = `Điểm tiêu chí "${code}" (${points}) vượt mức tối đa ${leaf.maxPoints}.`;
+      const en = `Criterion "${code}" has ${points} points, above its maximum of ${leaf.maxPoints}.`;
+      throw new RuleViolation('SCORE_ABOVE_MAX', vi, en, [
+        { path: `scores.${code}`, message: vi, messageEn: en },
+      ]);
+    }
+  }
+}
+
+const YEAR_FORMS: readonly string[] = [
+  'reprimand',
+  'warning',
+  'removal_from_post',
+  'dismissal',
+  'expulsion',
+  'demotion',
+  'forced_resignation',
+];
+
+export async function factsOf(db: Db, row: EvaluationRow): Promise<EvaluationFacts> {
+  const tenantId = row.tenant_id;
+  const year = row.period_start.slice(0, 4);
+  const [disciplines, findings, tasks] = await Promise.all([
+    db
+      .selectFrom('discipline')
+      .select('form')
+      .where('tenant_id', '=', tenantId)
+      .where('person_id', '=', row.person_id)
+      .where('decision_date', '>=', `${year}-01-01`)
+      .where('decision_date', '<=', `${year}-12-31`)
+      .execute(),
+    findingsInYear(db, tenantId, row.person_id, Number(year)),
+    taskStats(db, tenantId, row.id),
+  ]);
+  const facts: EvaluationFacts = {
+    isLeader: row.is_leader,
+    disciplinesInYear: disciplines
+      .map((d) => d.form)
+      .filter((f) => YEAR_FORMS.includes(f)) as DisciplineFormName[],
+    degradationConcluded: findings.some((f) => f === 'degradation'),
+    corruptionInManagedUnit: row.is_leader && findings.some((f) => f === 'corruptionInManagedUnit'),
+    tasks,
+  };
+  if (row.shortcomings_remedied !== null) facts.shortcomingsRemedied = row.shortcomings_remedied;
+  return facts;
+}
+
+/** The KPI result of the evaluation (rule sets with KPI only). */
+export async function kpiOf(db: Db, row: EvaluationRow, ruleSet: RuleSet): Promise<KpiResult | null> {
+  if (!ruleSet.kpi) return null;
+  const entries = await kpiEntriesOf(db, row.tenant_id, row.id);
+  const lines = entries.map((e) => ({
+    coefficient: Number(e.coefficient),
+    assigned: Number(e.assigned),
+    completed: Number(e.completed),
+    qualityFailures: e.quality_failures,
+    objectiveQualityFailures: e.objective_quality_failures,
+    delays: e.delays,
+    objectiveDelays: e.objective_delays,
+  }));
+  if (!row.is_leader) return computeKpi(lines, { isLeader: false });
+  // The leader's unit component: the latest grades of everyone decided in the leader's unit this cycle.
+  const managed = await db
+    .selectFrom('evaluation')
+    .select('grade')
+    .where('tenant_id', '=', row.tenant_id)
+    .where('cycle_id', '=', row.cycle_id)
+    .where('decision_unit_id', '=', row.unit_id)
+    .where('id', '<>', row.id)
+    .where('grade', 'is not', null)
+    .execute();
+  const options: Parameters<typeof computeKpi>[1] = {
+    isLeader: true,
+    unitComponent: leaderUnitComponent(managed.map((m) => m.grade as Grade)),
+  };
+  if (row.organising_capacity !== null) options.organisingCapacity = Number(row.organising_capacity);
+  return computeKpi(lines, options);
+}
+
+export interface Scored {
+  result: ScoreResult;
+  facts: EvaluationFacts;
+  kpi: KpiResult | null;
+}
+
+export async function scoreRow(
+  db: Db,
+  row: EvaluationRow,
+  fw: LoadedFramework,
+  scores: Record<string, number>,
+): Promise<Scored> {
+  const [facts, kpi] = await Promise.all([factsOf(db, row), kpiOf(db, row, fw.ruleSet)]);
+  const input: Parameters<typeof scoreEvaluation>[2] = { scores, facts };
+  if (kpi) input.kpi = kpi;
+  return { result: scoreEvaluation(fw.ruleSet, fw.framework, input), facts, kpi };
+}

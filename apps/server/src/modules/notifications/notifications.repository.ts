@@ -1,0 +1,122 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+import { newId } from '../../ids';
+
+export type Db = Kysely<DB> | Transaction<DB>;
+
+export interface NotificationInput {
+  kind: string;
+  title: string;
+  body: string;
+  link?: string | null;
+  entityType?: string | null;
+  entityId?: string | null;
+  /** The same key for the same user is written once (reminders run daily). */
+  dedupeKey?: string | null;
+}
+
+/** One row per user; a repeated dedupe key is skipped. Returns how many were written. */
+export async function insertNotifications(
+  db: Db,
+  tenantId: string,
+  userIds: readonly string[],
+  n: NotificationInput,
+): Promise<number> {
+  const users = [...new Set(userIds)];
+  if (users.length === 0) return 0;
+  const now = new Date();
+  const rows = await db
+    .insertInto('notification')
+    .values(
+      users.map((userId) => ({
+        tenant_id: tenantId,
+        id: newId(),
+        user_id: userId,
+        kind: n.kind,
+        title: n.title,
+        body: n.body,
+        link: n.link ?? null,
+        entity_type: n.entityType ?? null,
+        entity_id: n.entityId ?? null,
+        dedupe_key: n.dedupeKey ?? null,
+        created_at: now,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['tenant_id', 'user_id', 'dedupe_key']).doNothing())
+    .returning('id')
+    .execute();
+  return rows.length;
+}
+
+export function listFor(db: Db, tenantId: string, userId: string, limit = 100) {
+  return db
+    .selectFrom('notification')
+    .select(['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function unreadCount(db: Db, tenantId: string, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('notification')
+    .select(sql<string>`count(*)`.as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function markRead(db: Db, tenantId: string, userId: string, id: string): Promise<boolean> {
+  const row = await db
+    .updateTable('notification')
+    .set({ read_at: sql`COALESCE(read_at, now())` })
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(row.numUpdatedRows) === 1;
+}
+
+export async function markAllRead(db: Db, tenantId: string, userId: string): Promise<number> {
+  const row = await db
+    .updateTable('notification')
+    .set({ read_at: new Date() })
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(row.numUpdatedRows);
+}
+
+/** Notifications not yet e-mailed to users who have an address (the last two days only). */
+export function unemailed(db: Db, tenantId: string, limit = 500) {
+  return db
+    .selectFrom('notification as n')
+    .innerJoin('app_user as u', (j) =>
+      j.onRef('u.tenant_id', '=', 'n.tenant_id').onRef('u.id', '=', 'n.user_id'),
+    )
+    .select(['n.id', 'n.title', 'n.body', 'n.link', 'u.email'])
+    .where('n.tenant_id', '=', tenantId)
+    .where('n.emailed_at', 'is', null)
+    .where('u.email', 'is not', null)
+    .where('u.disabled', '=', false)
+    .where('n.created_at', '>', sql<Date>`now() - interval '2 days'`)
+    .orderBy('n.created_at')
+    .limit(limit)
+    .execute();
+}
+
+export async function markEmailed(db: Db, tenantId: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('notification')
+    .set({ emailed_at: new Date() })
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', ids)
+    .execute();
+}
