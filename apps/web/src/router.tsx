@@ -23,11 +23,29 @@ const RestructurePage = lazy(() => import('./features/org/restructure/Restructur
 const PeoplePage = lazy(() => import('./features/people/PeoplePage'));
 const PersonPage = lazy(() => import('./features/people/PersonPage'));
 const ImportsPage = lazy(() => import('./features/imports/ImportsPage'));
+const MyEvaluationsPage = lazy(() => import('./features/evaluations/MyEvaluationsPage'));
+const EvaluationPage = lazy(() => import('./features/evaluations/EvaluationPage'));
+const ReviewQueuePage = lazy(() => import('./features/evaluations/ReviewQueuePage'));
+const CyclesPage = lazy(() => import('./features/evaluations/CyclesPage'));
+const CyclePage = lazy(() => import('./features/evaluations/CyclePage'));
+const UnitBoardPage = lazy(() => import('./features/evaluations/UnitBoardPage'));
+const FrameworksPage = lazy(() => import('./features/evaluations/FrameworksPage'));
+const FrameworkPage = lazy(() => import('./features/evaluations/FrameworkPage'));
+const KpiProductsPage = lazy(() => import('./features/evaluations/KpiProductsPage'));
+const DelegationsPage = lazy(() => import('./features/evaluations/DelegationsPage'));
 const NotFoundPage = lazy(() => import('./features/errors/NotFoundPage'));
 
 type Page = LazyExoticComponent<ComponentType>;
 
-function guarded(permission: Permission, Page: Page) {
+/** Cycles, the completion monitor and unit boards: officers, inspectors, heads and managers. */
+const CYCLE_READERS: Permission[] = [
+  'evaluations.read',
+  'evaluations.manage',
+  'evaluations.review',
+  'evaluations.decide',
+];
+
+function guarded(permission: Permission | Permission[], Page: Page) {
   return (
     <RequirePermission permission={permission}>
       <Page />
@@ -59,6 +77,22 @@ export const router = createBrowserRouter([
           { path: 'org/restructure/:kind', element: guarded('units.restructure', RestructurePage) },
           { path: 'people', element: guarded('people.read', PeoplePage) },
           { path: 'people/:id', element: guarded('people.read', PersonPage) },
+          { path: 'evaluations/mine', element: <MyEvaluationsPage /> },
+          { path: 'evaluations/review', element: guarded('evaluations.review', ReviewQueuePage) },
+          { path: 'evaluations/cycles', element: guarded(CYCLE_READERS, CyclesPage) },
+          { path: 'evaluations/cycles/:id', element: guarded(CYCLE_READERS, CyclePage) },
+          {
+            path: 'evaluations/cycles/:cycleId/units/:unitId',
+            element: guarded(CYCLE_READERS, UnitBoardPage),
+          },
+          { path: 'evaluations/frameworks', element: guarded('evaluations.manage', FrameworksPage) },
+          {
+            path: 'evaluations/frameworks/:id',
+            element: guarded(['evaluations.manage', 'evaluations.read'], FrameworkPage),
+          },
+          { path: 'evaluations/kpi-products', element: guarded('evaluations.manage', KpiProductsPage) },
+          { path: 'evaluations/delegations', element: guarded('evaluations.review', DelegationsPage) },
+          { path: 'evaluations/:id', element: <EvaluationPage /> },
           { path: 'imports', element: guarded('imports.run', ImportsPage) },
           { path: 'admin/users', element: guarded('users.read', UsersPage) },
           { path: 'admin/users/:id', element: guarded('users.read', UserDetailPage) },

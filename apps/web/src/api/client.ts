@@ -49,7 +49,7 @@ async function fetchCsrfToken(): Promise<string> {
   return body.csrfToken;
 }
 
-async function ensureCsrfToken(): Promise<string> {
+export async function ensureCsrfToken(): Promise<string> {
   if (csrfToken) return csrfToken;
   csrfLoading ??= fetchCsrfToken().finally(() => {
     csrfLoading = null;

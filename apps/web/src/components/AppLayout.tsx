@@ -4,6 +4,7 @@ import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { useCurrentUser } from '../api/auth';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavMenu } from './NavMenu';
@@ -53,6 +54,7 @@ export function AppLayout() {
           {!withMenu || phone ? <Brand compact={phone} /> : null}
           <div className="app-header-spacer" />
           <LanguageSwitch />
+          {withMenu ? <NotificationBell /> : null}
           <UserMenu compact={phone} />
         </Layout.Header>
         <Layout.Content className="app-content">

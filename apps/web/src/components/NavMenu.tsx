@@ -6,6 +6,7 @@ import {
   IdcardOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@canbo/domain';
@@ -25,10 +26,35 @@ interface NavItem {
     | 'nav.users'
     | 'nav.security'
     | 'nav.audit'
-    | 'nav.jobs';
-  icon: ReactNode;
-  permission?: Permission;
+    | 'nav.jobs'
+    | 'evaluations.nav.mine'
+    | 'evaluations.nav.review'
+    | 'evaluations.nav.cycles'
+    | 'evaluations.nav.frameworks'
+    | 'evaluations.nav.kpi'
+    | 'evaluations.nav.delegations';
+  icon?: ReactNode;
+  /** Shown to holders of this permission, or of any of these. */
+  permission?: Permission | Permission[];
 }
+
+/** The "Đánh giá" group, placed after the people list. */
+const EVALUATION_NAV: NavItem[] = [
+  { path: '/evaluations/mine', label: 'evaluations.nav.mine' },
+  { path: '/evaluations/review', label: 'evaluations.nav.review', permission: 'evaluations.review' },
+  {
+    path: '/evaluations/cycles',
+    label: 'evaluations.nav.cycles',
+    permission: ['evaluations.read', 'evaluations.manage', 'evaluations.decide'],
+  },
+  { path: '/evaluations/frameworks', label: 'evaluations.nav.frameworks', permission: 'evaluations.manage' },
+  { path: '/evaluations/kpi-products', label: 'evaluations.nav.kpi', permission: 'evaluations.manage' },
+  {
+    path: '/evaluations/delegations',
+    label: 'evaluations.nav.delegations',
+    permission: 'evaluations.review',
+  },
+];
 
 const NAV: NavItem[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
@@ -58,18 +84,38 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const me = useCurrentUser();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const visible = NAV.filter((i) => !i.permission || me.permissions.includes(i.permission));
-  const items: MenuProps['items'] = visible.map((i) => ({
+  const allowed = (i: NavItem) =>
+    !i.permission ||
+    (Array.isArray(i.permission) ? i.permission : [i.permission]).some((p) => me.permissions.includes(p));
+  const visible = NAV.filter(allowed);
+  const evaluations = EVALUATION_NAV.filter(allowed);
+  const toItem = (i: NavItem) => ({
     key: i.path,
     icon: i.icon,
     label: t(i.label),
     ...({ id: `nav-${i.path === '/' ? 'home' : i.path.split('/').pop()}` } as object),
-  }));
+  });
+  const items: MenuProps['items'] = visible.map(toItem);
+  // The evaluation group sits right after the people list (or after home when that is hidden).
+  const at =
+    Math.max(
+      visible.findIndex((i) => i.path === '/people'),
+      0,
+    ) + 1;
+  items.splice(at, 0, {
+    key: 'evaluations',
+    icon: <SolutionOutlined />,
+    label: t('evaluations.nav.group'),
+    children: evaluations.map(toItem),
+    ...({ id: 'nav-evaluations' } as object),
+  });
+  const selected = selectedKey(pathname, [...visible, ...evaluations]);
   return (
     <Menu
       theme="dark"
       mode="inline"
-      selectedKeys={[selectedKey(pathname, visible)]}
+      selectedKeys={[selected]}
+      defaultOpenKeys={pathname.startsWith('/evaluations') ? ['evaluations'] : []}
       items={items}
       onClick={({ key }) => {
         navigate(key);

@@ -10,11 +10,17 @@ export function useCan() {
   return (permission: Permission) => me.permissions.includes(permission);
 }
 
-/** Renders the page only for users holding the permission; others see a plain refusal. */
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+/** Renders the page only for users holding the permission (any of several); others see a plain refusal. */
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: Permission | Permission[];
+  children: ReactNode;
+}) {
   const can = useCan();
   const { t } = useTranslation();
-  if (can(permission)) return children;
+  if ((Array.isArray(permission) ? permission : [permission]).some(can)) return children;
   return (
     <Result
       status="403"

@@ -1,5 +1,6 @@
 import type { OrgChangeView, SuccessionLink, UnitVersionView } from '@canbo/domain';
 import { Empty, Space, Tag, Timeline, type TimelineItemProps, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Participant } from '../../api/org';
@@ -82,11 +83,7 @@ function ChangeBody({ change, unitId }: { change: OrgChangeView; unitId: string 
   );
 }
 
-function successionItem(
-  link: SuccessionLink,
-  direction: 'from' | 'to',
-  t: ReturnType<typeof useTranslation>['t'],
-) {
+function successionItem(link: SuccessionLink, direction: 'from' | 'to', t: TFunction) {
   return {
     key: `${direction}:${link.id}:${link.changeId}`,
     color: 'gray',

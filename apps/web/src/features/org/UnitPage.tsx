@@ -12,6 +12,7 @@ import {
   Statistic,
   Tabs,
 } from 'antd';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -292,7 +293,7 @@ export default function UnitPage() {
   );
 }
 
-function levelLabel(level: string | null, t: ReturnType<typeof useTranslation>['t']): string {
+function levelLabel(level: string | null, t: TFunction): string {
   if (!level) return '—';
   const known = ['central', 'province', 'district', 'commune', 'base'] as const;
   return (known as readonly string[]).includes(level)

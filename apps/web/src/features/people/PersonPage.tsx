@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Button, Result, Space, Tabs, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -15,7 +16,12 @@ import { ResumeTab } from './ResumeTab';
 import { RewardsTab } from './RewardsTab';
 import { TrainingTab } from './TrainingTab';
 
-const TABS = ['resume', 'career', 'party', 'rewards', 'training', 'history'] as const;
+// Its charts are heavy: loaded only when the tab is opened.
+const PersonEvaluationsTab = lazy(() =>
+  import('../evaluations/PersonEvaluationsTab').then((m) => ({ default: m.PersonEvaluationsTab })),
+);
+
+const TABS = ['resume', 'career', 'party', 'rewards', 'training', 'evaluations', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function PersonPage() {
@@ -110,6 +116,15 @@ export default function PersonPage() {
             key: 'training',
             label: t('person.tabs.training'),
             children: <TrainingTab person={p} onReload={reload} />,
+          },
+          {
+            key: 'evaluations',
+            label: t('evaluations.person.tab'),
+            children: (
+              <Suspense fallback={<PageLoader />}>
+                <PersonEvaluationsTab personId={p.id} />
+              </Suspense>
+            ),
           },
           { key: 'history', label: t('person.tabs.history'), children: <HistoryTab personId={p.id} /> },
         ]}

@@ -1,5 +1,6 @@
 import type { OrgChangeCounts, OrgChangePreview } from '@canbo/domain';
 import { Alert, Collapse, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { GrantEffect, PositionTransfer } from '../../../api/org';
@@ -235,7 +236,7 @@ export function ChangePreview({ preview, names = new Map() }: Props) {
   );
 }
 
-function roleLabel(role: string, t: ReturnType<typeof useTranslation>['t']): string {
+function roleLabel(role: string, t: TFunction): string {
   const roles = ['admin', 'officer', 'head', 'manager', 'staff', 'inspector'] as const;
   return (roles as readonly string[]).includes(role) ? t(`roles.${role as (typeof roles)[number]}`) : role;
 }
