@@ -6,6 +6,10 @@ import { Conflict } from '../../errors';
  * Set-based writes for imports: each statement carries one array per column and unnests them
  * (`INSERT … SELECT FROM unnest($1::uuid[], $2::text[], …)`), so 5,000 rows cost one statement with
  * a handful of parameters instead of 5,000 statements or 150,000 bind parameters.
+ *
+ * The arrays are sent as array literals built here, the next chunk's while the database writes the
+ * current one: turning 5,000 rows into text is a good part of an import's time on the Node thread,
+ * and this way it overlaps the database's own work instead of following it.
  */
 
 export type PgType = 'uuid' | 'text' | 'date' | 'int' | 'bool' | 'jsonb';
@@ -18,14 +22,45 @@ export interface Column<T> {
 
 export const CHUNK_ROWS = 5_000;
 
+/** One element of an array literal, as node-postgres would write it: NULL, or quoted and escaped. */
+function element(value: unknown, type: PgType): string {
+  if (value === null || value === undefined) return 'NULL';
+  const text =
+    type === 'jsonb' ? JSON.stringify(value) : value instanceof Date ? value.toISOString() : String(value);
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** Each column of `rows` as one array literal ('{"a",NULL,…}'), cast to its type in the statement. */
 function arrays<T>(columns: readonly Column<T>[], rows: readonly T[]): RawBuilder<unknown>[] {
   return columns.map((c) => {
-    const values = rows.map((r) => {
-      const v = c.value(r);
-      return c.type === 'jsonb' && v !== null && v !== undefined ? JSON.stringify(v) : (v ?? null);
-    });
-    return sql`${values}::${sql.raw(c.type)}[]`;
+    const literal = `{${rows.map((r) => element(c.value(r), c.type)).join(',')}}`;
+    return sql`${literal}::${sql.raw(c.type)}[]`;
   });
+}
+
+/**
+ * Runs `statement` for each chunk of `rows`, in order, building the next chunk's arrays while the
+ * database runs the current one (the yield lets the query reach the socket first).
+ */
+async function chunked<T>(
+  rows: readonly T[],
+  build: (chunk: readonly T[]) => RawBuilder<unknown>[],
+  statement: (arrays: RawBuilder<unknown>[], chunk: readonly T[]) => Promise<void>,
+): Promise<void> {
+  const chunkAt = (i: number) => rows.slice(i, i + CHUNK_ROWS);
+  let chunk = chunkAt(0);
+  let built = chunk.length ? build(chunk) : [];
+  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
+    const running = statement(built, chunk);
+    running.catch(() => {}); // handled by the await below; keeps a failure meanwhile from going unhandled
+    const next = chunkAt(i + CHUNK_ROWS);
+    if (next.length) {
+      await new Promise((resolve) => setImmediate(resolve));
+      built = build(next);
+    }
+    await running;
+    chunk = next;
+  }
 }
 
 const ident = (name: string) => sql.ref(name);
@@ -46,14 +81,17 @@ export async function insertRows<T>(
 ): Promise<void> {
   const names = [...Object.keys(constants), ...columns.map((c) => c.name)].map(ident);
   const fixed = Object.values(constants);
-  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
-    const chunk = rows.slice(i, i + CHUNK_ROWS);
-    await sql`INSERT INTO ${sql.table(table)} (${sql.join(names)})
-      SELECT ${sql.join([...fixed, sql`u.*`])} FROM unnest(${sql.join(arrays(columns, chunk))}) AS u`.execute(
-      tx,
-    );
-    await afterChunk?.(i + chunk.length);
-  }
+  let written = 0;
+  await chunked(
+    rows,
+    (chunk) => arrays(columns, chunk),
+    async (built, chunk) => {
+      await sql`INSERT INTO ${sql.table(table)} (${sql.join(names)})
+        SELECT ${sql.join([...fixed, sql`u.*`])} FROM unnest(${sql.join(built)}) AS u`.execute(tx);
+      written += chunk.length;
+      await afterChunk?.(written);
+    },
+  );
 }
 
 /**
@@ -79,16 +117,19 @@ export async function updateRows<T extends { id: string; version: number }>(
     sql`version = t.version + 1`,
     ...extraSet,
   ];
-  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
-    const chunk = rows.slice(i, i + CHUNK_ROWS);
-    const result = await sql`UPDATE ${sql.table(table)} AS t SET ${sql.join(sets)}
-      FROM unnest(${sql.join(arrays(all, chunk))}) AS u(${sql.join(all.map((c) => ident(c.name)))})
-      WHERE t.tenant_id = ${tenantId} AND t.id = u.id AND t.version = u.expected_version`.execute(tx);
-    if (Number(result.numAffectedRows ?? 0) !== chunk.length) {
-      throw new Conflict(
-        'Dữ liệu đã được người khác thay đổi trong khi nhập. Hãy nhập lại tệp.',
-        `Records changed while the import ran (${table}); import the file again.`,
-      );
-    }
-  }
+  await chunked(
+    rows,
+    (chunk) => arrays(all, chunk),
+    async (built, chunk) => {
+      const result = await sql`UPDATE ${sql.table(table)} AS t SET ${sql.join(sets)}
+        FROM unnest(${sql.join(built)}) AS u(${sql.join(all.map((c) => ident(c.name)))})
+        WHERE t.tenant_id = ${tenantId} AND t.id = u.id AND t.version = u.expected_version`.execute(tx);
+      if (Number(result.numAffectedRows ?? 0) !== chunk.length) {
+        throw new Conflict(
+          'Dữ liệu đã được người khác thay đổi trong khi nhập. Hãy nhập lại tệp.',
+          `Records changed while the import ran (${table}); import the file again.`,
+        );
+      }
+    },
+  );
 }

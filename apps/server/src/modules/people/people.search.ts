@@ -92,8 +92,14 @@ function scopeCondition(s: PersonSearch, scope: Scope): Expression<SqlBool> {
   return self ? sql<SqlBool>`(${units} OR ${self})` : units;
 }
 
-/** The record's unit lies in the subtree, or the person holds a post in it (on the date). */
-function unitCondition(s: PersonSearch, unit: UnitFilter): Expression<SqlBool> {
+/**
+ * The record's unit lies in the subtree, or the person holds a post in it (on the date); null when
+ * that holds for everyone: the tenant's root today (every unit of the tenant lies under it, which
+ * scopeCondition relies on too). Without this, the root's list built the set of all its people
+ * twice over (records and posts) before counting them or reading a page.
+ */
+function unitCondition(s: PersonSearch, unit: UnitFilter): Expression<SqlBool> | null {
+  if (unit.kind === 'current' && unit.path === s.rootPath) return null;
   if (unit.path === null) return sql<SqlBool>`false`;
   const units =
     unit.kind === 'asOf' ? unitsAsOf(s.tenantId, unit.path, s.on) : unitsUnder(s.tenantId, [unit.path]);
@@ -137,7 +143,8 @@ function filters(s: PersonSearch): Expression<SqlBool> {
     const text = textCondition(s, q.q);
     if (text) and.push(text);
   }
-  if (s.unit) and.push(unitCondition(s, s.unit));
+  const unit = s.unit ? unitCondition(s, s.unit) : null;
+  if (unit) and.push(unit);
   if (q.status !== 'all') and.push(sql<SqlBool>`p.status = ${q.status}`);
   if (q.staffCategory) and.push(sql<SqlBool>`p.staff_category = ${q.staffCategory}`);
   if (q.sex) and.push(sql<SqlBool>`p.sex = ${q.sex}`);
@@ -179,8 +186,11 @@ export function ageBandYears(q: Pick<PersonListQuery, 'ageBand' | 'ageFrom' | 'a
   };
 }
 
-/** The ORDER BY of the list; `fenced` hides the sort key from its index (see searchPeople). */
-function ordering(sort: PersonListQuery['sort'], dir: 'asc' | 'desc', fenced: boolean) {
+/**
+ * The ORDER BY of the list, over `p` (person, or the matches read by fewMatches); `fenced` hides
+ * the sort key from its index (see searchPeople).
+ */
+function ordering(sort: PersonListQuery['sort'], dir: 'asc' | 'desc', fenced = false) {
   const d = sql.raw(dir);
   const key = (column: string) => (fenced ? sql`(${sql.ref(column)} || '') COLLATE "C"` : sql.ref(column));
   switch (sort) {
@@ -205,15 +215,42 @@ function countOf(db: Db, where: Expression<SqlBool>) {
     .then((r) => Number(r.n));
 }
 
+/** Up to this many matches of a text query, one scan gives both the total and the page. */
+const FEW_MATCHES = 1_000;
+/** Up to this many, the matches are sorted for the page; beyond it, the page walks the sort index. */
+const SORTED_MATCHES = 5_000;
+
 /**
- * One page of people and the total, in the requested order (Vietnamese name order by default),
- * counted beside the page.
+ * Up to FEW_MATCHES + 1 matches, with the columns every ordering uses, in one scan that stops there:
+ * their number, and the ids of the requested page among them.
+ */
+async function fewMatches(db: Db, s: PersonSearch, where: Expression<SqlBool>, offset: number) {
+  const q = s.query;
+  const { rows } = await sql<{ n: string | number; ids: string[] }>`
+    WITH m AS MATERIALIZED (
+      SELECT p.id, p.sort_key, p.birth_date, p.code, p.updated_at FROM person p
+       WHERE ${where} LIMIT ${FEW_MATCHES + 1})
+    SELECT (SELECT count(*) FROM m) AS n,
+           array(SELECT p.id::text FROM m p ORDER BY ${ordering(q.sort, q.order)}
+                  LIMIT ${q.pageSize} OFFSET ${offset}) AS ids`.execute(db);
+  const row = rows[0]!;
+  return { total: Number(row.n), ids: row.ids };
+}
+
+/**
+ * One page of people and the total, in the requested order (Vietnamese name order by default).
  *
- * Without a text query, the page walks the sort index and stops after one page. With one, matches
- * cluster in name order ("duc" finds the people named Đức, who all sort together), so walking the
- * index could read most of it before a page is full: the sort key is hidden from its index, the
- * matches are found in one scan and only the page is kept (a top-N sort); the page's ids are then
- * read in full.
+ * Without a text query, the page walks the sort index and stops after one page, counted beside it.
+ * With one, matches may cluster in name order ("duc" finds the people named Đức, who all sort
+ * together), so walking the index could read most of it before a page is full; and a fragment too
+ * short for the trigram index ("le thu lo": only "thu" narrows) can leave thousands of candidates to
+ * recheck, so each scan of the matches counts. Hence, by the number of matches:
+ *   - up to FEW_MATCHES: one scan reads them all and gives the total and the page;
+ *   - up to SORTED_MATCHES: they are counted, then found again with the sort key hidden from its
+ *     index and only the page kept (a top-N sort);
+ *   - beyond: they are counted (person_active_count_idx) and, dense enough that the walk soon fills a
+ *     page ("an" matches over half of all names), the page walks the sort index.
+ * The page's ids are then read in full.
  */
 export async function searchPeople(db: Db, s: PersonSearch): Promise<{ rows: PersonRow[]; total: number }> {
   const q = s.query;
@@ -223,7 +260,7 @@ export async function searchPeople(db: Db, s: PersonSearch): Promise<{ rows: Per
     const [rows, total] = await Promise.all([
       personRows(db, s.tenantId)
         .where(where)
-        .orderBy(ordering(q.sort, q.order, false))
+        .orderBy(ordering(q.sort, q.order))
         .limit(q.pageSize)
         .offset(offset)
         .execute(),
@@ -231,25 +268,24 @@ export async function searchPeople(db: Db, s: PersonSearch): Promise<{ rows: Per
     ]);
     return { rows: rows as PersonRow[], total };
   }
-  const [ranked, total] = await Promise.all([
-    db
-      .selectFrom('person as p')
-      .select('p.id')
-      .where(where)
-      .orderBy(ordering(q.sort, q.order, true))
-      .limit(q.pageSize)
-      .offset(offset)
-      .execute(),
-    countOf(db, where),
-  ]);
-  if (ranked.length === 0) return { rows: [], total };
-  const rows = (await personRows(db, s.tenantId)
-    .where(
-      'p.id',
-      'in',
-      ranked.map((r) => r.id),
-    )
-    .execute()) as PersonRow[];
+  let { total, ids } = await fewMatches(db, s, where, offset);
+  if (total > FEW_MATCHES) {
+    total = await countOf(db, where);
+    const ranked =
+      total <= offset
+        ? []
+        : await db
+            .selectFrom('person as p')
+            .select('p.id')
+            .where(where)
+            .orderBy(ordering(q.sort, q.order, total <= SORTED_MATCHES))
+            .limit(q.pageSize)
+            .offset(offset)
+            .execute();
+    ids = ranked.map((r) => r.id);
+  }
+  if (ids.length === 0) return { rows: [], total };
+  const rows = (await personRows(db, s.tenantId).where('p.id', 'in', ids).execute()) as PersonRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return { rows: ranked.map((r) => byId.get(r.id)).filter((r): r is PersonRow => r !== undefined), total };
+  return { rows: ids.map((id) => byId.get(id)).filter((r): r is PersonRow => r !== undefined), total };
 }
