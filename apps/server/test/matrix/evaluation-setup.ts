@@ -181,6 +181,17 @@ export const evaluationSetupExpectations: Record<string, RouteExpectation> = {
       return { url: `/api/kpi-products?unitId=${fx.home[side].id}&pageSize=200`, id: product.id };
     },
   }),
+  'GET /api/evaluations/:id/kpi-products': scoped({
+    note: 'whoever may see the evaluation reads the products it may use (staff included, for their own); a colleague finds nothing',
+    inScope: SEE,
+    outOfScope: every(404),
+    rootAdmin: 200,
+    request: async (fx, side) => {
+      const evaluation = await evaluationOf(fx, side);
+      const product = await kpiProduct(fx, side);
+      return { url: `/api/evaluations/${evaluation.id}/kpi-products`, id: product.id };
+    },
+  }),
   'POST /api/kpi-products': scoped({
     note: 'the unit must be readable (404), then evaluations.manage on it (403)',
     inScope: CREATE,
@@ -309,6 +320,16 @@ export const evaluationSetupExpectations: Record<string, RouteExpectation> = {
     roles: every(200),
     rootAdmin: 200,
     request: async () => ({ url: '/api/delegations' }),
+  }),
+  'GET /api/delegations/candidates': scoped({
+    note: 'review or decision grants (403 without); a user outside them is left out of the list',
+    inScope: by(200, 403, 200, 200, 403, 403),
+    outOfScope: by(LEFT_OUT, 403, LEFT_OUT, LEFT_OUT, 403, 403),
+    rootAdmin: 200,
+    request: async (fx, side) => {
+      const user = await fx.user(side);
+      return { url: `/api/delegations/candidates?q=${user.username}`, id: user.id };
+    },
   }),
   'POST /api/delegations': scoped({
     note: 'review or decision work to hand over (403), then a deputy whose unit the caller can see (404)',

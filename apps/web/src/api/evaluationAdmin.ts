@@ -6,6 +6,7 @@ import type {
   CreateFrameworkInput,
   CreateKpiProductInput,
   CycleView,
+  DelegationCandidate,
   DelegationList,
   DelegationView,
   FindingView,
@@ -49,6 +50,7 @@ export type CreateKpiProduct = Output<typeof CreateKpiProductInput>;
 export type UpdateKpiProduct = Output<typeof UpdateKpiProductInput>;
 export type Delegation = Output<typeof DelegationView>;
 export type Delegations = Output<typeof DelegationList>;
+export type DelegationCandidateView = Output<typeof DelegationCandidate>;
 export type CreateDelegation = Output<typeof CreateDelegationInput>;
 export type ReviewSetting = Output<typeof ReviewSettingView>;
 export type Finding = Output<typeof FindingView>;
@@ -212,6 +214,15 @@ export function useKpiProducts(params: KpiProductParams, enabled = true) {
   });
 }
 
+/** The active products an evaluation may record figures against (readable by whoever sees it). */
+export function useEvaluationKpiProducts(evaluationId: string, enabled = true) {
+  return useQuery({
+    queryKey: ['kpiProducts', 'evaluation', evaluationId],
+    queryFn: () => api.get<{ items: KpiProduct[] }>(`/evaluations/${evaluationId}/kpi-products`),
+    enabled,
+  });
+}
+
 export function useKpiProductMutations() {
   const invalidate = useInvalidate(['kpiProducts']);
   return {
@@ -231,6 +242,16 @@ export function useKpiProductMutations() {
 
 export function useDelegations() {
   return useQuery({ queryKey: ['delegations'], queryFn: () => api.get<Delegations>('/delegations') });
+}
+
+/** Users the caller may name as deputy (their review and decision scopes), at most 20 per search. */
+export function useDelegationCandidates(q: string, enabled = true) {
+  return useQuery({
+    queryKey: ['delegations', 'candidates', q],
+    queryFn: () => api.get<{ items: DelegationCandidateView[] }>('/delegations/candidates', q ? { q } : {}),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
 }
 
 export function useDelegationMutations() {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EVALUATION_ACTIONS, EVALUATION_STATES, GRADES, RULE_SET_IDS } from '../evaluation/types';
-import { CalendarDate } from '../formats/dates';
+import { CalendarDate, MAX_DATE_YEAR, MIN_DATE_YEAR } from '../formats/dates';
 import { Id, PageQuery, pageOf, Version } from './common';
 
 /**
@@ -327,8 +327,17 @@ export const SaveScoresInput = z.strictObject({
 export const StepInput = z.strictObject({
   scores: Scores.optional(),
   comment: Comment.optional(),
-  /** When the reviewer opened the item (control signals: time spent). */
-  openedAt: z.iso.datetime().optional(),
+  /**
+   * When the reviewer opened the item (control signals: time spent). The year is kept to the API's
+   * calendar range: PostgreSQL has no year 0, and "0000-01-01T00:00:00Z" (a valid ISO datetime) was
+   * a 500 (found by the body fuzz test).
+   */
+  openedAt: z.iso
+    .datetime()
+    .refine((s) => s.slice(0, 4) >= String(MIN_DATE_YEAR) && s.slice(0, 4) <= String(MAX_DATE_YEAR), {
+      message: `the year must be from ${MIN_DATE_YEAR} to ${MAX_DATE_YEAR}`,
+    })
+    .optional(),
   version: Version,
 });
 export const ReasonInput = z.strictObject({ reason: Comment, version: Version });
@@ -355,6 +364,12 @@ export const QuotaMeter = z.object({
   ok: z.boolean(),
   message: TextSchema,
 });
+/**
+ * A row of the board. `decidedAbove`: a leader of the unit, whose deciding unit is the parent
+ * (docs/EVALUATIONS.md, "Enrolment"): listed and counted in the unit's quota, but decided by the
+ * level above — never by this board's decide-all unless the caller heads that level too.
+ */
+export const BoardItem = EvaluationSummary.extend({ decidedAbove: z.boolean() });
 export const UnitBoard = z.object({
   cycle: CycleView,
   unit: z.object({
@@ -364,10 +379,13 @@ export const UnitBoard = z.object({
     outstandingReason: z.string().nullable(),
     version: z.number().int(),
   }),
+  /** Proposed grades of everyone evaluated in the unit (leaders too), whoever the caller may see. */
   quota: z.array(QuotaMeter),
-  items: z.array(EvaluationSummary),
-  /** Everyone is reviewed and the proposed grades fit the quota: one click decides them all. */
+  items: z.array(BoardItem),
+  /** Everyone the caller decides is reviewed and the proposed grades fit the quota: one click decides them. */
   canDecideAll: z.boolean(),
+  /** How many reviewed items decide-all would decide (those the caller decides). */
+  toDecide: z.number().int(),
   canPublish: z.boolean(),
 });
 export type UnitBoard = z.infer<typeof UnitBoard>;
@@ -418,13 +436,17 @@ export const KpiProductQuery = PageQuery.extend({
   active: z.coerce.boolean().optional(),
 });
 export const KpiProductPage = pageOf(KpiProductView);
+/** The active products an evaluation records figures against: its unit's catalogue and those above it. */
+export const KpiProductList = z.object({ items: z.array(KpiProductView) });
 export const CreateKpiProductInput = z.strictObject({
   unitId: Id,
   jobPosition: z.string().trim().min(1).max(200).optional(),
   code: z.string().trim().min(1).max(40),
   name: z.string().trim().min(1).max(500),
   measure: z.string().trim().min(1).max(100).optional(),
-  coefficient: z.number().positive().max(1000),
+  // kpi_product.coefficient is numeric(10,3) CHECK (> 0): a positive value below 0.0005 rounded to 0
+  // and broke the CHECK (a 500, found by the body fuzz test). 0.001 is the smallest it can hold.
+  coefficient: z.number().min(0.001).max(1000),
 });
 export const UpdateKpiProductInput = CreateKpiProductInput.omit({ unitId: true })
   .partial()
@@ -493,6 +515,10 @@ export const CreateDelegationInput = z.strictObject({
   reason: z.string().trim().min(1).max(1000).optional(),
 });
 export const DelegationList = z.object({ given: z.array(DelegationView), received: z.array(DelegationView) });
+/** Who may be named deputy: active users in the caller's review or decision scopes. */
+export const DelegationCandidateQuery = z.strictObject({ q: z.string().trim().max(200).optional() });
+export const DelegationCandidate = z.object({ id: Id, displayName: z.string(), unitName: z.string() });
+export const DelegationCandidateList = z.object({ items: z.array(DelegationCandidate) });
 export const ReviewSettingView = z.object({
   unitId: Id,
   reviewLevels: z.number().int().min(1).max(3),

@@ -9,14 +9,7 @@ import { presentSummary } from './evaluations.presenter';
 import * as repo from './evaluations.repository';
 import type { EvaluationsService } from './evaluations.service';
 import { loadFramework } from './scoring';
-import {
-  addGrade,
-  DECIDED_STATES,
-  emptyCounts,
-  quotaChecks,
-  refuseIfBroken,
-  unitGradeCounts,
-} from './unit-quota';
+import { DECIDED_STATES, quotaChecks, refuseIfBroken, unitGradeCounts } from './unit-quota';
 import { type Notify, transition } from './workflow';
 
 const PROPOSED = ['reviewed', 'decided', 'published', 'complained', 'final'];
@@ -76,8 +69,9 @@ export function createBoardService(ctx: AppContext, evaluations: EvaluationsServ
     const { cycle, unit } = await locate(db, access, cycleId, unitId);
     const fw = await loadFramework(db, tenantId, cycle.framework_id);
     const items = await unitItems(db, access, cycleId, unitId);
-    const counts = emptyCounts();
-    for (const i of items) if (PROPOSED.includes(i.state)) addGrade(counts, i.grade, i.title_group);
+    // The quota is the unit's (unit_id): everyone evaluated here counts, leaders decided above and
+    // people the caller cannot see included, as the decision's own quota check counts them.
+    const counts = await unitGradeCounts(db, tenantId, cycleId, unitId, PROPOSED);
     const checks = quotaChecks(fw.ruleSet, counts, unit.outstanding);
     const quota = checks.map(({ group, check }) => {
       const c = group === null ? counts.unit : counts.groups[group]!;
@@ -93,7 +87,10 @@ export function createBoardService(ctx: AppContext, evaluations: EvaluationsServ
         message: check.message,
       };
     });
+    // Leaders of the unit are decided by the level above: unless the caller heads that level too,
+    // they are neither decided by decide-all nor waited for by it.
     const heads = items.filter((i) => canDecide(access, i));
+    const toDecide = heads.filter((i) => i.state === 'reviewed').length;
     const open = cycle.status === 'open';
     return {
       cycle: await cycleView(db, cycle),
@@ -105,12 +102,13 @@ export function createBoardService(ctx: AppContext, evaluations: EvaluationsServ
         version: unit.version,
       },
       quota,
-      items: items.map(presentSummary),
+      items: items.map((i) => ({ ...presentSummary(i), decidedAbove: i.decision_unit_id !== i.unit_id })),
       canDecideAll:
         open &&
-        heads.some((i) => i.state === 'reviewed') &&
-        !items.some((i) => BEFORE_REVIEWED.includes(i.state)) &&
+        toDecide > 0 &&
+        !heads.some((i) => BEFORE_REVIEWED.includes(i.state)) &&
         checks.every((c) => c.check.ok),
+      toDecide,
       canPublish: open && heads.some((i) => i.state === 'decided'),
     };
   }

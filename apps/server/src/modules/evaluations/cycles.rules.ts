@@ -1,4 +1,4 @@
-import { type CreateCycleInput, ruleSetById } from '@canbo/domain';
+import { type CreateCycleInput, MAX_DATE_YEAR, ruleSetById } from '@canbo/domain';
 import type { z } from 'zod';
 import { type ErrorDetail, RuleViolation } from '../../errors';
 import { defaultDeadlines, isPeriodStart, type PeriodKind, periodEnd } from './cycles.periods';
@@ -77,6 +77,17 @@ export function checkOpening(spec: OpenSpec): { periodEnd: string; deadlines: De
   const end = periodEnd(kind, start);
   const deadlines = spec.deadlines ?? defaultDeadlines(end);
   checkDeadlines(start, deadlines);
+  // Found by the body fuzz test: default deadlines of a period late in 2100 fall in 2101, outside the
+  // calendar dates of the API (CalendarDate, years up to MAX_DATE_YEAR). The cycle was written and then
+  // its view failed the response schema: a 500 after the commit. Refused before anything is written.
+  if (deadlines.decisionDue > `${MAX_DATE_YEAR}-12-31`) {
+    throw refuse(
+      'DEADLINES',
+      'periodStart',
+      `Hạn của kỳ đánh giá phải trong năm ${MAX_DATE_YEAR} trở về trước.`,
+      `The cycle's deadlines must fall in ${MAX_DATE_YEAR} or earlier.`,
+    );
+  }
   return { periodEnd: end, deadlines };
 }
 

@@ -90,3 +90,79 @@ describe('delegation of review and decision work to a deputy', () => {
     expect((await officer.post('/api/delegations', base)).status).toBe(403);
   });
 });
+
+describe('deputies a head or manager may pick (GET /api/delegations/candidates)', () => {
+  let t: TestContext;
+
+  beforeAll(async () => {
+    t = await createTestContext();
+  });
+  afterAll(() => t.close());
+
+  it('lists active users in the review and decision scopes, searchable without diacritics, never the caller', async () => {
+    const ward = await t.build.unit({ name: 'Phường Láng' });
+    const team = await t.build.unit({ parent: ward, name: 'Tổ Một cửa' });
+    const elsewhere = await t.build.unit({ name: 'Phường Ngoài' });
+    const headUser = await t.build.user({ role: 'head', unit: ward });
+    const head = await t.as(headUser);
+    const manager = await t.as(await t.build.user({ role: 'manager', unit: team }));
+    const named = async (unit: TestUnit, displayName: string) => {
+      const user = await t.build.user({ role: 'staff', unit });
+      await t.ctx.db
+        .updateTable('app_user')
+        .set({ display_name: displayName })
+        .where('id', '=', user.id)
+        .execute();
+      return user;
+    };
+    const duc = await named(team, 'Nguyễn Văn Đức');
+    const hoa = await named(ward, 'Trần Thị Hoà');
+    const outside = await named(elsewhere, 'Nguyễn Văn Đức Ngoài');
+    const disabled = await named(ward, 'Nguyễn Văn Đức Khóa');
+    await t.ctx.db.updateTable('app_user').set({ disabled: true }).where('id', '=', disabled.id).execute();
+
+    const all = await head.get('/api/delegations/candidates');
+    expect(all.status).toBe(200);
+    const ids = all.body.items.map((c: { id: string }) => c.id);
+    expect(ids).toEqual(expect.arrayContaining([duc.id, hoa.id]));
+    expect(ids).not.toContain(headUser.id);
+    expect(ids).not.toContain(outside.id);
+    expect(ids).not.toContain(disabled.id);
+
+    const search = await head.get(`/api/delegations/candidates?q=${encodeURIComponent('nguyen van duc')}`);
+    expect(search.body.items).toEqual([
+      { id: duc.id, displayName: 'Nguyễn Văn Đức', unitName: 'Tổ Một cửa' },
+    ]);
+    expect(
+      (await head.get('/api/delegations/candidates?q=HOA')).body.items.map((c: { id: string }) => c.id),
+    ).toEqual([hoa.id]);
+    expect(
+      (await head.get(`/api/delegations/candidates?q=${duc.username}`)).body.items.map(
+        (c: { id: string }) => c.id,
+      ),
+    ).toEqual([duc.id]);
+    // A manager of the team sees the team only.
+    const fromTeam = (await manager.get('/api/delegations/candidates')).body.items.map(
+      (c: { id: string }) => c.id,
+    );
+    expect(fromTeam).toContain(duc.id);
+    expect(fromTeam).not.toContain(hoa.id);
+
+    // Whoever is offered can be named.
+    const today = todayInVietnam();
+    expect(
+      (await head.post('/api/delegations', { toUserId: duc.id, validFrom: today, validTo: today })).status,
+    ).toBe(201);
+  });
+
+  it('offers at most 20, and refuses callers with no review or decision work (403)', async () => {
+    const ward = await t.build.unit({ name: 'Phường Đông' });
+    const head = await t.as(await t.build.user({ role: 'head', unit: ward }));
+    for (let i = 0; i < 22; i++) await t.build.user({ role: 'staff', unit: ward });
+    expect((await head.get('/api/delegations/candidates')).body.items).toHaveLength(20);
+    const staff = await t.as(await t.build.user({ role: 'staff', unit: ward }));
+    const officer = await t.as(await t.build.user({ role: 'officer', unit: ward }));
+    expect((await staff.get('/api/delegations/candidates')).status).toBe(403);
+    expect((await officer.get('/api/delegations/candidates')).status).toBe(403);
+  });
+});

@@ -1,3 +1,8 @@
+import { tokenLikePatterns } from '@canbo/domain';
+import { type SqlBool, sql } from 'kysely';
+import type { Scope } from '../../access/actor';
+import { inScope } from '../../access/scope-sql';
+import { unaccented } from '../people/people.search';
 import type { Db } from './evaluations.access';
 
 export function delegationRows(db: Db, tenantId: string) {
@@ -58,4 +63,33 @@ export function userWithUnit(db: Db, tenantId: string, userId: string) {
     .where('u.tenant_id', '=', tenantId)
     .where('u.id', '=', userId)
     .executeTakeFirst();
+}
+
+/**
+ * Active users whose home unit lies in `scope`, other than `exceptUserId`, matching every word of `q`
+ * in the username or (unaccented) in the display name: at most `limit`, by name.
+ */
+export function candidateUsers(
+  db: Db,
+  scope: Scope,
+  exceptUserId: string,
+  q: string | undefined,
+  limit: number,
+) {
+  const words = tokenLikePatterns(q ?? '').map(
+    (pattern) =>
+      sql<SqlBool>`(u.username_key LIKE ${pattern} OR ${unaccented('u.display_name')} LIKE ${pattern})`,
+  );
+  let query = db
+    .selectFrom('app_user as u')
+    .innerJoin('org_unit as o', (j) =>
+      j.onRef('o.tenant_id', '=', 'u.tenant_id').onRef('o.id', '=', 'u.unit_id'),
+    )
+    .select(['u.id', 'u.display_name', 'o.name as unit_name'])
+    .where('u.tenant_id', '=', scope.tenantId)
+    .where('u.disabled', '=', false)
+    .where('u.id', '<>', exceptUserId)
+    .where(inScope(scope, 'o.path'));
+  for (const w of words) query = query.where(w);
+  return query.orderBy('u.display_name').orderBy('u.id').limit(limit).execute();
 }

@@ -1,4 +1,11 @@
-import { CreateDelegationInput, DelegationList, DelegationView, IdParams } from '@canbo/domain';
+import {
+  CreateDelegationInput,
+  DelegationCandidateList,
+  DelegationCandidateQuery,
+  DelegationList,
+  DelegationView,
+  IdParams,
+} from '@canbo/domain';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteDeps } from '../../http/app';
@@ -19,6 +26,19 @@ export function registerDelegationRoutes({ app: base, services }: RouteDeps): vo
       },
     },
     (request) => delegations.list(request.actor),
+  );
+  app.get(
+    '/api/delegations/candidates',
+    {
+      schema: {
+        tags,
+        summary:
+          'Users the caller may name as deputy: active, in the caller’s review or decision scopes (≤ 20)',
+        querystring: DelegationCandidateQuery,
+        response: { 200: DelegationCandidateList },
+      },
+    },
+    (request) => delegations.candidates(request.actor, request.query),
   );
   app.post(
     '/api/delegations',

@@ -1,6 +1,6 @@
-import type { CreateDelegationInput } from '@canbo/domain';
+import type { CreateDelegationInput, DelegationCandidateQuery } from '@canbo/domain';
 import type { z } from 'zod';
-import { type Actor, covers, hasPermission, scopeOf } from '../../access/actor';
+import { type Actor, covers, hasPermission, minimalPaths, type Scope, scopeOf } from '../../access/actor';
 import { recordAudit } from '../../audit/audit';
 import type { AppContext } from '../../context';
 import { Forbidden, NotFound, RuleViolation } from '../../errors';
@@ -10,6 +10,25 @@ import * as repo from './delegations.repository';
 
 const refuse = (code: string, path: string, vi: string, en: string) =>
   new RuleViolation(code, vi, en, [{ path, message: vi, messageEn: en }]);
+
+/** At most this many deputies are offered per search. */
+const CANDIDATES = 20;
+
+function mustHaveWork(actor: Actor): void {
+  if (!hasPermission(actor, 'evaluations.review') && !hasPermission(actor, 'evaluations.decide')) {
+    throw new Forbidden(
+      'Bạn không có việc nhận xét hay quyết định nào để ủy quyền.',
+      'You have no review or decision work to delegate.',
+    );
+  }
+}
+
+/** The units of the caller's own review and decision grants. */
+function workScope(actor: Actor): Scope {
+  const scopes = [scopeOf(actor, 'evaluations.review'), scopeOf(actor, 'evaluations.decide')];
+  if (scopes.some((s) => s.paths === null)) return { tenantId: actor.tenantId, paths: null };
+  return { tenantId: actor.tenantId, paths: minimalPaths(scopes.flatMap((s) => s.paths ?? [])) };
+}
 
 /**
  * A reviewer or head hands their review and decision work to a named deputy for a date range
@@ -35,14 +54,20 @@ export function createDelegationsService(ctx: AppContext) {
       };
     },
 
+    /**
+     * Who the caller may name as deputy: active users whose unit lies in the caller's own review or
+     * decision scopes (not those widened by delegations received), searched without diacritics.
+     */
+    async candidates(actor: Actor, query: z.infer<typeof DelegationCandidateQuery>) {
+      const userId = signedIn(actor);
+      mustHaveWork(actor);
+      const rows = await repo.candidateUsers(db, workScope(actor), userId, query.q, CANDIDATES);
+      return { items: rows.map((r) => ({ id: r.id, displayName: r.display_name, unitName: r.unit_name })) };
+    },
+
     async create(actor: Actor, input: z.infer<typeof CreateDelegationInput>) {
       const userId = signedIn(actor);
-      if (!hasPermission(actor, 'evaluations.review') && !hasPermission(actor, 'evaluations.decide')) {
-        throw new Forbidden(
-          'Bạn không có việc nhận xét hay quyết định nào để ủy quyền.',
-          'You have no review or decision work to delegate.',
-        );
-      }
+      mustHaveWork(actor);
       const deputy = await repo.userWithUnit(db, tenantId, input.toUserId);
       if (!deputy || !covers(scopeOf(actor, 'units.read'), deputy.unit_path)) throw new NotFound('user');
       if (deputy.id === userId) {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../test/client';
 import { createTestContext, type TestContext, type TestUnit } from '../../../test/context';
+import { systemActor } from '../../access/actor';
 import { auditEntries } from '../people/people.fixtures';
+import { addPerson, evaluationsOf, openCycle, publishedFramework } from './setup.fixtures';
 
 describe('KPI catalogue (Decree 335 standard products)', () => {
   let t: TestContext;
@@ -83,5 +85,63 @@ describe('KPI catalogue (Decree 335 standard products)', () => {
       (await stranger.patch(`/api/kpi-products/${productId}`, { name: 'Không', version: 2 })).status,
     ).toBe(404);
     expect((await stranger.get(`/api/kpi-products?unitId=${dept.id}`)).status).toBe(404);
+  });
+});
+
+describe('KPI products offered to an evaluation (the person fills in their own figures)', () => {
+  let t: TestContext;
+
+  beforeAll(async () => {
+    t = await createTestContext();
+  });
+  afterAll(() => t.close());
+
+  it('lists the active products of the unit and those above it to whoever sees the evaluation; 404 otherwise', async () => {
+    const system = systemActor(t.ctx.tenantId, 'test');
+    const dept = await t.build.unit({ name: 'Sở Tư pháp' });
+    const office = await t.build.unit({ parent: dept, name: 'Phòng Hộ tịch' });
+    const sibling = await t.build.unit({ parent: dept, name: 'Phòng Công chứng' });
+    const add = (unitId: string, code: string) =>
+      t.services.kpiCatalogue.create(system, { unitId, code, name: `Sản phẩm ${code}`, coefficient: 1 });
+    const above = await add(dept.id, 'TP-01');
+    await add(office.id, 'HT-01');
+    const retired = await add(office.id, 'HT-02');
+    await t.services.kpiCatalogue.update(system, retired.id, { active: false, version: 1 });
+    const aside = await add(sibling.id, 'CC-01');
+
+    const personId = await addPerson(t, office, [{ unit: office, start: '2020-01-01' }]);
+    const framework = await publishedFramework(t, office, 'nd-335-2025');
+    const cycle = await openCycle(t, office, framework.id, '2026-10-01');
+    const [evaluation] = await evaluationsOf(t, cycle.id);
+    const personUser = await t.build.user({ role: 'staff', unit: office });
+    await t.ctx.db
+      .updateTable('app_user')
+      .set({ person_id: personId })
+      .where('id', '=', personUser.id)
+      .execute();
+    const person = await t.as(personUser);
+    const colleague = await t.as(await t.build.user({ role: 'staff', unit: office }));
+    const head = await t.as(await t.build.user({ role: 'head', unit: office }));
+    const url = `/api/evaluations/${evaluation!.id}/kpi-products`;
+
+    // The catalogue route is for evaluation grants: the person finds nothing there.
+    expect((await person.get('/api/kpi-products?pageSize=200')).body.items).toEqual([]);
+    const res = await person.get(url);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((p: { code: string }) => p.code)).toEqual(['TP-01', 'HT-01']);
+    expect(res.body.items[0]).toMatchObject({ id: above.id, unitName: 'Sở Tư pháp', active: true });
+    expect(JSON.stringify(res.body)).not.toContain(aside.id);
+    expect(JSON.stringify(res.body)).not.toContain(retired.id);
+    expect((await head.get(url)).status).toBe(200);
+    expect((await colleague.get(url)).status).toBe(404);
+
+    // What is offered is what the KPI save accepts.
+    const version = (await person.get(`/api/evaluations/${evaluation!.id}`)).body.version;
+    const saved = await person.put(`/api/evaluations/${evaluation!.id}/kpi`, {
+      entries: res.body.items.map((p: { id: string }) => ({ productId: p.id, assigned: 4, completed: 3 })),
+      version,
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.kpi.entries).toHaveLength(2);
   });
 });

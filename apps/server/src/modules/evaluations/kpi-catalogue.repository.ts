@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { KpiProductTable } from '../../db/schema';
 import type { Db, EvaluationAccess } from './evaluations.access';
-import { relevantUnits } from './setup.access';
+import { ancestorPaths, relevantUnits } from './setup.access';
 
 export type KpiProductRow = Selectable<KpiProductTable> & { unit_name: string; unit_path: string };
 
@@ -50,6 +50,20 @@ export async function listProducts(
       .executeTakeFirstOrThrow(),
   ]);
   return { rows: rows as KpiProductRow[], total: Number(count.n) };
+}
+
+/**
+ * The active products an evaluation of a unit at `unitPath` may record figures against: the catalogues
+ * of that unit and of every unit above it (the same rule PUT /api/evaluations/:id/kpi checks).
+ */
+export async function availableProducts(db: Db, tenantId: string, unitPath: string) {
+  const rows = await productRows(db, tenantId)
+    .where('u.path', 'in', ancestorPaths(unitPath))
+    .where('k.active', '=', true)
+    .orderBy('u.path')
+    .orderBy('k.code')
+    .execute();
+  return rows as KpiProductRow[];
 }
 
 export async function codeTaken(

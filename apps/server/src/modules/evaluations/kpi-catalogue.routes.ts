@@ -1,6 +1,7 @@
 import {
   CreateKpiProductInput,
   IdParams,
+  KpiProductList,
   KpiProductPage,
   KpiProductQuery,
   KpiProductView,
@@ -26,6 +27,19 @@ export function registerKpiCatalogueRoutes({ app: base, services }: RouteDeps): 
       },
     },
     (request) => kpiCatalogue.list(request.actor, request.query),
+  );
+  app.get(
+    '/api/evaluations/:id/kpi-products',
+    {
+      schema: {
+        tags,
+        summary:
+          'Active KPI products of the evaluation’s unit and the units above it, to record figures against',
+        params: IdParams,
+        response: { 200: KpiProductList },
+      },
+    },
+    (request) => kpiCatalogue.forEvaluation(request.actor, request.params.id),
   );
   app.post(
     '/api/kpi-products',

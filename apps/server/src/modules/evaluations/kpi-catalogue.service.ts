@@ -8,6 +8,7 @@ import { newId } from '../../ids';
 import { todayInVietnam } from '../units/units.dates';
 import { findUnitIn } from './cycles.repository';
 import { type Db, evaluationAccess } from './evaluations.access';
+import { findEvaluation } from './evaluations.repository';
 import * as repo from './kpi-catalogue.repository';
 
 function codeTaken(code: string): Conflict {
@@ -48,6 +49,17 @@ export function createKpiCatalogueService(ctx: AppContext) {
         pageSize: query.pageSize,
       });
       return { items: rows.map(repo.presentProduct), total, page: query.page, pageSize: query.pageSize };
+    },
+
+    /**
+     * The products the evaluated person (or a reviewer) picks from when filling in KPI figures: for
+     * whoever may see the evaluation (404 otherwise), staff included, who hold no catalogue grant.
+     */
+    async forEvaluation(actor: Actor, evaluationId: string) {
+      const evaluation = await findEvaluation(db, await access(actor), evaluationId);
+      if (!evaluation) throw new NotFound('evaluation');
+      const rows = await repo.availableProducts(db, tenantId, evaluation.unit_path);
+      return { items: rows.map(repo.presentProduct) };
     },
 
     async create(actor: Actor, input: z.infer<typeof CreateKpiProductInput>) {

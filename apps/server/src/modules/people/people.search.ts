@@ -58,6 +58,11 @@ const [FROM, TO] = (() => {
   return [from.join(''), from.map((c) => searchKey(c)).join('')];
 })();
 
+/** A text column unaccented and lower-cased as searchKey does it, for text with no stored search key. */
+export function unaccented(column: string) {
+  return sql<string>`translate(${sql.ref(column)}, ${FROM}, ${TO})`;
+}
+
 function inSubtree(path: string, column: string) {
   return inScope({ tenantId: '', paths: [path] }, column);
 }

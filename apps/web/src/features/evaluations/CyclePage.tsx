@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, LockOutlined, SyncOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CalendarOutlined, LockOutlined, SyncOutlined } from '@ant-design/icons';
 import { formatInteger, formatRatio, ruleSetById } from '@canbo/domain';
 import {
   App,
@@ -26,6 +26,7 @@ import { PageLoader } from '../../components/PageLoader';
 import { PageTitle } from '../../components/PageTitle';
 import { useCan } from '../../components/RequirePermission';
 import { CloseResultModal } from './CloseResultModal';
+import { CycleDeadlinesModal } from './CycleDeadlinesModal';
 import { MonitorChart } from './MonitorChart';
 import { formatPoints, GRADE_COLORS, StateTag, useGradeLabel } from './ui';
 
@@ -63,6 +64,7 @@ export default function CyclePage() {
   const m = useCycleMutations();
   const [error, setError] = useState<unknown>(null);
   const [closed, setClosed] = useState<CloseResult | null>(null);
+  const [editing, setEditing] = useState(false);
 
   if (monitor.isPending) return <PageLoader />;
   if (!monitor.data) return <ErrorAlert error={monitor.error} />;
@@ -114,6 +116,9 @@ export default function CyclePage() {
         extra={
           can('evaluations.manage') && cycle.status === 'open' ? (
             <Space wrap>
+              <Button id="edit-deadlines" icon={<CalendarOutlined />} onClick={() => setEditing(true)}>
+                {t('evaluations.cycles.editDeadlines')}
+              </Button>
               <Button id="enrol" icon={<SyncOutlined />} loading={m.enrol.isPending} onClick={enrol}>
                 {t('evaluations.cycles.enrol')}
               </Button>
@@ -139,7 +144,7 @@ export default function CyclePage() {
           <ErrorAlert error={error} id="cycle-error" />
         </div>
       ) : null}
-      <Descriptions size="small" layout="vertical" column={{ xs: 2, lg: 4 }} className="mb-16 cycle-facts">
+      <Descriptions size="small" layout="vertical" column={{ xs: 2, lg: 3 }} className="mb-16 cycle-facts">
         <Descriptions.Item label={t('evaluations.cycles.framework')}>
           {cycle.frameworkName} (v{cycle.frameworkVersionNo})
         </Descriptions.Item>
@@ -151,6 +156,12 @@ export default function CyclePage() {
         </Descriptions.Item>
         <Descriptions.Item label={t('evaluations.cycles.decisionDue')}>
           {formatDate(cycle.deadlines.decisionDue)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('evaluations.cycles.complaintDays')}>
+          {cycle.deadlines.complaintDays}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('evaluations.cycles.autoNext')}>
+          {cycle.autoNext ? t('evaluations.cycles.autoNextOn') : t('evaluations.cycles.autoNextOff')}
         </Descriptions.Item>
       </Descriptions>
       <Breadcrumb
@@ -164,7 +175,7 @@ export default function CyclePage() {
       />
       <Card size="small" className="mb-16" title={t('evaluations.monitor.title')}>
         <Space size={32} wrap className="mb-16">
-          <div>
+          <div id="monitor-completion">
             <Typography.Text type="secondary" className="block-label">
               {t('evaluations.monitor.completion')}
             </Typography.Text>
@@ -277,6 +288,12 @@ export default function CyclePage() {
         />
       </Card>
       <CloseResultModal result={closed} onClose={() => setClosed(null)} />
+      <CycleDeadlinesModal
+        cycle={cycle}
+        open={editing}
+        onClose={() => setEditing(false)}
+        onReload={() => void monitor.refetch()}
+      />
     </>
   );
 }

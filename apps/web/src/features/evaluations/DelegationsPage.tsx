@@ -3,8 +3,12 @@ import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Table, Tag }
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Delegation, useDelegationMutations, useDelegations } from '../../api/evaluationAdmin';
-import { useUsers } from '../../api/users';
+import {
+  type Delegation,
+  useDelegationCandidates,
+  useDelegationMutations,
+  useDelegations,
+} from '../../api/evaluationAdmin';
 import { DateInput } from '../../components/DateInput';
 import { toIsoDate } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -19,24 +23,31 @@ interface Values {
   reason?: string;
 }
 
-function UserPicker({ value, onChange }: { value?: string; onChange?: (v: string) => void }) {
+/** The deputy: someone in the caller's review or decision scopes (not the whole user list, which needs users.read). */
+function DeputyPicker({ value, onChange }: { value?: string; onChange?: (v: string) => void }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
-  const users = useUsers({ page: 1, pageSize: 20, ...(q ? { q } : {}) });
+  const candidates = useDelegationCandidates(q);
   return (
     <Select
       id="delegate-user"
       showSearch={{ filterOption: false, onSearch: setSearch }}
       value={value}
       onChange={onChange}
-      loading={users.isFetching}
+      loading={candidates.isFetching}
       placeholder={t('evaluations.delegations.pickUser')}
-      options={(users.data?.items ?? []).map((u) => ({
+      options={(candidates.data?.items ?? []).map((u) => ({
         value: u.id,
-        label: `${u.displayName} (${u.username})`,
+        label: `${u.displayName} · ${u.unitName}`,
       }))}
-      notFoundContent={users.isError ? t('evaluations.delegations.cannotSearch') : undefined}
+      notFoundContent={
+        candidates.isError
+          ? t('evaluations.delegations.cannotSearch')
+          : candidates.isFetching
+            ? undefined
+            : t('evaluations.delegations.noCandidates')
+      }
     />
   );
 }
@@ -163,7 +174,7 @@ export default function DelegationsPage() {
       >
         <Form form={form} layout="vertical" name="delegation" onFinish={submit}>
           <Form.Item name="toUserId" label={t('evaluations.delegations.to')} rules={[{ required: true }]}>
-            <UserPicker />
+            <DeputyPicker />
           </Form.Item>
           <Form.Item
             name="validFrom"

@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Empty, InputNumber, Row, Select, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useKpiProducts } from '../../api/evaluationAdmin';
+import { useEvaluationKpiProducts } from '../../api/evaluationAdmin';
 import { type EvaluationDetail, type KpiEntry, useSaveKpi } from '../../api/evaluations';
 import type { KpiDraftLine, KpiOutcome } from './domain';
 import { ObjectiveCauseModal } from './ObjectiveCauseModal';
@@ -25,7 +25,9 @@ const FIELDS = ['assigned', 'completed', 'qualityFailures', 'delays'] as const;
 export function KpiSection({ ev, lines, onChange, result, editable, reviewer, onError }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const products = useKpiProducts({ unitId: ev.unitId, active: true, page: 1, pageSize: 200 }, editable);
+  // The products this evaluation may use (its unit's catalogue and those above), which the person
+  // may read although the catalogue itself is for evaluation grants.
+  const products = useEvaluationKpiProducts(ev.id, editable);
   const save = useSaveKpi(ev.id);
   const [objective, setObjective] = useState<KpiEntry | null>(null);
   const entries = ev.kpi?.entries ?? [];

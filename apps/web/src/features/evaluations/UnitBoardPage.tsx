@@ -4,8 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
-import { useUnitBoard, useUnitBoardMutations } from '../../api/evaluationAdmin';
-import type { EvaluationSummary } from '../../api/evaluations';
+import { type UnitBoard, useUnitBoard, useUnitBoardMutations } from '../../api/evaluationAdmin';
 import { ConflictAlert } from '../../components/ConflictAlert';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LinkButton } from '../../components/LinkButton';
@@ -17,7 +16,13 @@ import { ReasonModal } from './ReasonModal';
 import { ReviewLevelsCard } from './ReviewLevelsCard';
 import { StateTag, TotalCell } from './ui';
 
-/** The head's board: the unit's people, their grades and the quota, one-click decision and publication. */
+type BoardRow = UnitBoard['items'][number];
+
+/**
+ * The head's board: the unit's people, their grades and the quota, one-click decision and publication.
+ * Leaders of the unit are decided by the level above: shown and marked, counted in the quota (the
+ * unit's), left to that level by decide-all (docs/EVALUATIONS.md, "Workflow").
+ */
 export default function UnitBoardPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
@@ -83,9 +88,7 @@ export default function UnitBoardPage() {
                 onClick={() =>
                   confirm(
                     t('evaluations.board.decideAllConfirm'),
-                    t('evaluations.board.decideAllHint', {
-                      count: b.items.filter((i) => i.state === 'reviewed').length,
-                    }),
+                    t('evaluations.board.decideAllHint', { count: b.toDecide }),
                     act(() => m.decideAll.mutateAsync(), t('evaluations.board.decidedAll')),
                     'decide-all-ok',
                   )
@@ -126,6 +129,9 @@ export default function UnitBoardPage() {
         {b.unit.outstandingReason}
       </Typography.Paragraph>
       <QuotaMeters quota={b.quota} />
+      <Typography.Paragraph type="secondary" className="small-note" id="quota-basis-note">
+        {t('evaluations.board.quotaCountsLeaders')}
+      </Typography.Paragraph>
       {can('evaluations.manage') ? (
         <Card size="small" className="mb-16" title={t('evaluations.board.officerTitle')}>
           <Space wrap align="center">
@@ -141,22 +147,32 @@ export default function UnitBoardPage() {
         </Card>
       ) : null}
       <Card size="small" title={t('evaluations.board.people', { count: b.items.length })}>
-        <Table<EvaluationSummary>
+        <Table<BoardRow>
           id="board-table"
           rowKey="id"
           size="small"
           pagination={false}
           dataSource={b.items}
+          rowClassName={(e) => (e.decidedAbove ? 'board-row-above' : '')}
           scroll={{ x: 900 }}
           columns={[
             {
               key: 'name',
               title: t('evaluations.columns.person'),
               render: (_, e) => (
-                <Link to={`/evaluations/${e.id}`}>
-                  {e.personName}
-                  {e.isLeader ? <Tag className="ml-4">{t('evaluations.leader')}</Tag> : null}
-                </Link>
+                <>
+                  <Link to={`/evaluations/${e.id}`}>
+                    {e.personName}
+                    {e.isLeader ? <Tag className="ml-4">{t('evaluations.leader')}</Tag> : null}
+                  </Link>
+                  {e.decidedAbove ? (
+                    <Tooltip title={t('evaluations.board.decidedAboveHint')}>
+                      <Tag color="purple" className="ml-4 decided-above-tag">
+                        {t('evaluations.board.decidedAbove')}
+                      </Tag>
+                    </Tooltip>
+                  ) : null}
+                </>
               ),
             },
             { key: 'position', title: t('evaluations.columns.position'), dataIndex: 'positionTitle' },
