@@ -3,13 +3,16 @@
  * BENCH_DATABASE_URL or DATABASE_URL names a server) the real app is built in this process,
  * loaded over HTTP, and every figure is set against a baseline measured in the same run.
  *
- *   npm run bench [-- --quick] [--city]
+ *   npm run bench [-- --quick] [--city] [--evaluations]
  *
  * --city (PostgreSQL only, off by default: seeding takes ~30–60 s) adds city.bench.ts.
+ * --evaluations (off by default: several minutes per engine) adds evaluations.bench.ts, a month of
+ * evaluations on the city dataset, on PGlite and on PostgreSQL when it is set.
  */
 import os from 'node:os';
 import { benchSignIn } from './auth.bench';
 import { benchCity } from './city.bench';
+import { benchEvaluations } from './evaluations.bench';
 import { BENCH_PASSWORD, buildOrganisation, startCanbo } from './lib/canbo';
 import {
   type BenchDatabase,
@@ -92,6 +95,13 @@ async function main(): Promise<void> {
         })),
       );
     } else progress('--city skipped: it runs on PostgreSQL only (set BENCH_DATABASE_URL)');
+  }
+  if (options.evaluations) {
+    rows.push(
+      ...(await benchEvaluations({ pglite: true, postgresUrl }, options, (bench) => {
+        current = bench;
+      })),
+    );
   }
 
   console.log(`\n${machine()}${options.quick ? ', --quick' : ''}\n`);

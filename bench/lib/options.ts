@@ -14,13 +14,16 @@ export interface BenchOptions {
   signInConcurrency: number;
   /** Also seed the city dataset on PostgreSQL and measure it (bench/city.bench.ts); ~30–60 s of seeding. */
   city: boolean;
+  /** Also run bench/evaluations.bench.ts: a month of evaluations on the city dataset (minutes). */
+  evaluations: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
-  const unknown = argv.filter((a) => a !== '--quick' && a !== '--city');
+  const known = new Set(['--quick', '--city', '--evaluations']);
+  const unknown = argv.filter((a) => !known.has(a));
   if (unknown.length) {
     throw new BenchFailure(
-      `unknown argument ${unknown.join(' ')} (usage: npm run bench [-- --quick] [--city])`,
+      `unknown argument ${unknown.join(' ')} (usage: npm run bench [-- --quick] [--city] [--evaluations])`,
     );
   }
   const quick = argv.includes('--quick');
@@ -33,6 +36,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     signIns: quick ? 40 : 100,
     signInConcurrency: 8,
     city: argv.includes('--city'),
+    evaluations: argv.includes('--evaluations'),
   };
 }
 

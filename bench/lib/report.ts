@@ -1,7 +1,10 @@
 import fs from 'node:fs/promises';
 
 /** A target a figure is read against: `ratio ≥ min` (throughput) or `value ≤ max` (latency). */
-export type Goal = { kind: 'ratio-at-least'; min: number } | { kind: 'value-at-most'; max: number };
+export type Goal =
+  | { kind: 'ratio-at-least'; min: number }
+  | { kind: 'value-at-most'; max: number }
+  | { kind: 'value-at-least'; min: number };
 
 export interface Baseline {
   /** What the baseline is, e.g. "bare Fastify". */
@@ -37,6 +40,7 @@ export function row(name: string, value: number, unit: string, baseline: Baselin
 export function goalMet(r: Row): boolean | null {
   if (!r.goal) return null;
   if (r.goal.kind === 'value-at-most') return r.value <= r.goal.max;
+  if (r.goal.kind === 'value-at-least') return r.value >= r.goal.min;
   return r.ratio !== null && r.ratio >= r.goal.min;
 }
 
@@ -55,7 +59,11 @@ function formatNumber(value: number): string {
 function describeGoal(r: Row): string {
   if (!r.goal) return '';
   const text =
-    r.goal.kind === 'value-at-most' ? `≤ ${formatNumber(r.goal.max)} ${r.unit}` : `ratio ≥ ${r.goal.min}`;
+    r.goal.kind === 'value-at-most'
+      ? `≤ ${formatNumber(r.goal.max)} ${r.unit}`
+      : r.goal.kind === 'value-at-least'
+        ? `≥ ${formatNumber(r.goal.min)} ${r.unit}`
+        : `ratio ≥ ${r.goal.min}`;
   return `${text}  ${goalMet(r) ? 'met' : 'MISSED'}`;
 }
 

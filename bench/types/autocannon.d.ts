@@ -23,6 +23,8 @@ declare module 'autocannon' {
     /** Run the load in this many worker threads instead of the calling thread. */
     workers?: number;
     timeout?: number;
+    /** An absolute path to a module exporting a function of each connection's client (worker mode). */
+    setupClient?: string;
   }
 
   export interface Result {

@@ -5,9 +5,10 @@ import { recordAudit } from '../audit/audit';
 import type { Tenant } from '../bootstrap';
 import type { AppContext } from '../context';
 import { hashPassword } from '../modules/auth/passwords';
-import type { Services } from '../services';
+import { createServices, type Services } from '../services';
 import { DEFAULT_SEED, type DemoPlan, type DemoScale, planDemo } from './dataset';
 import { DEMO_AS_OF } from './dates';
+import { seedEvaluations } from './evaluations';
 import { formatCount, type Progress, silentProgress } from './progress';
 import type { Pin } from './staffing';
 import { markRoot, writeAccounts, writePeople, writeUnits } from './write';
@@ -83,6 +84,9 @@ export interface SeedOptions {
   scale?: DemoScale;
   seed?: number;
   progress?: Progress;
+  /** Periodic evaluation demo data (frameworks, last month closed, this month open); small scale only. */
+  evaluations?: boolean;
+  services?: Services;
 }
 
 export interface SeedResult {
@@ -99,11 +103,11 @@ export interface SeedResult {
  */
 export async function seedDemo(
   ctx: AppContext,
-  _services: Services,
+  services: Services,
   tenant: Tenant,
   options: SeedOptions = {},
 ): Promise<DemoAccount[]> {
-  return (await seedDemoData(ctx, tenant, options)).accounts;
+  return (await seedDemoData(ctx, tenant, { services, ...options })).accounts;
 }
 
 export async function seedDemoData(
@@ -160,6 +164,10 @@ export async function seedDemoData(
     });
     return { accounts, units, people, positions };
   });
+  if (scale === 'small' && options.evaluations !== false) {
+    const seeded = await seedEvaluations(ctx, options.services ?? createServices(ctx), tenant, seed);
+    progress.line(`  đánh giá / evaluations: ${seeded.evaluations} (${seeded.cycles} kỳ / cycles)`);
+  }
   const seconds = (performance.now() - started) / 1000;
   progress.line(`Xong / done: ${seconds.toFixed(1).replace('.', ',')} s`);
   return { ...result, seconds };

@@ -10,6 +10,7 @@ import {
   type SeedResult,
   seedDemoData,
 } from './demo';
+import { demoScore } from './evaluation-scores';
 
 describe('seed demo --scale small', () => {
   let t: TestContext;
@@ -108,6 +109,47 @@ describe('seed demo --scale small', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]!.after).toMatchObject({ scale: 'small', seed: 1, people: result.people });
     expect((await verifyAuditChain(t.ctx.db, t.tenant.tenantId)).ok).toBe(true);
+  });
+
+  it('seeds periodic evaluation: last month closed with final grades, this month at every step', async () => {
+    const rows = await t.ctx.db
+      .selectFrom('evaluation as e')
+      .innerJoin('eval_cycle as c', (j) =>
+        j.onRef('c.tenant_id', '=', 'e.tenant_id').onRef('c.id', '=', 'e.cycle_id'),
+      )
+      .select(['c.status', 'e.state', 'e.scores', 'e.total', 'e.grade', 'e.is_leader'])
+      .where('e.tenant_id', '=', t.tenant.tenantId)
+      .execute();
+    const closed = rows.filter((r) => r.status === 'closed');
+    expect(closed).toHaveLength(result.people);
+    expect(closed.every((r) => r.state === 'final' && r.grade !== null)).toBe(true);
+    const open = rows.filter((r) => r.status === 'open');
+    expect(new Set(open.map((r) => r.state))).toEqual(
+      new Set(['draft', 'selfAssessed', 'reviewed', 'decided']),
+    );
+    for (const r of rows.filter((x) => x.grade !== null)) {
+      const scored = demoScore(r.scores as unknown as Record<string, number>, r.is_leader);
+      expect([Number(r.total), r.grade]).toEqual([scored.total, scored.grade]);
+    }
+    const staff = await sql<{ state: string; tasks: string }>`SELECT e.state,
+        (SELECT count(*) FROM eval_task k WHERE k.tenant_id = e.tenant_id AND k.evaluation_id = e.id) AS tasks
+      FROM evaluation e JOIN eval_cycle c ON c.tenant_id = e.tenant_id AND c.id = e.cycle_id
+      JOIN app_user a ON a.tenant_id = e.tenant_id AND a.person_id = e.person_id
+      WHERE e.tenant_id = ${t.tenant.tenantId} AND c.status = 'open' AND a.username_key = 'chuyenvien'`.execute(
+      t.ctx.db,
+    );
+    expect(staff.rows).toEqual([{ state: 'draft', tasks: expect.anything() }]);
+    expect(Number(staff.rows[0]!.tasks)).toBeGreaterThan(0);
+    const frameworks = await t.ctx.db
+      .selectFrom('eval_framework')
+      .select(['rule_set_id', 'status'])
+      .where('tenant_id', '=', t.tenant.tenantId)
+      .orderBy('rule_set_id')
+      .execute();
+    expect(frameworks).toEqual([
+      { rule_set_id: 'hn-3814-2018', status: 'published' },
+      { rule_set_id: 'nd-335-2025', status: 'published' },
+    ]);
   });
 
   it('refuses to seed the same database twice and leaves it as it was', async () => {
