@@ -3,7 +3,7 @@
  * BENCH_DATABASE_URL or DATABASE_URL names a server) the real app is built in this process,
  * loaded over HTTP, and every figure is set against a baseline measured in the same run.
  *
- *   npm run bench [-- --quick] [--city] [--evaluations]
+ *   npm run bench [-- --quick] [--city] [--evaluations] [--votes]
  *
  * --city (PostgreSQL only, off by default: seeding takes ~30–60 s) adds city.bench.ts.
  * --evaluations (off by default: several minutes per engine) adds evaluations.bench.ts, a month of
@@ -26,6 +26,7 @@ import { type BenchOptions, parseArgs, progress } from './lib/options';
 import { formatTable, goalMet, type Row, writeResults } from './lib/report';
 import { fetchCsrf, signIn } from './lib/session-client';
 import { benchUnitRead } from './units.bench';
+import { benchVotes } from './votes.bench';
 
 const RESULTS_FILE = new URL('./results/latest.json', import.meta.url);
 
@@ -99,6 +100,14 @@ async function main(): Promise<void> {
   if (options.evaluations) {
     rows.push(
       ...(await benchEvaluations({ pglite: true, postgresUrl }, options, (bench) => {
+        current = bench;
+      })),
+    );
+  }
+
+  if (options.votes) {
+    rows.push(
+      ...(await benchVotes(postgresUrl, options, (bench) => {
         current = bench;
       })),
     );

@@ -16,14 +16,16 @@ export interface BenchOptions {
   city: boolean;
   /** Also run bench/evaluations.bench.ts: a month of evaluations on the city dataset (minutes). */
   evaluations: boolean;
+  /** Also run bench/votes.bench.ts: 500 voters casting ballots at once, per engine. */
+  votes: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
-  const known = new Set(['--quick', '--city', '--evaluations']);
+  const known = new Set(['--quick', '--city', '--evaluations', '--votes']);
   const unknown = argv.filter((a) => !known.has(a));
   if (unknown.length) {
     throw new BenchFailure(
-      `unknown argument ${unknown.join(' ')} (usage: npm run bench [-- --quick] [--city] [--evaluations])`,
+      `unknown argument ${unknown.join(' ')} (usage: npm run bench [-- --quick] [--city] [--evaluations] [--votes])`,
     );
   }
   const quick = argv.includes('--quick');
@@ -37,6 +39,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     signInConcurrency: 8,
     city: argv.includes('--city'),
     evaluations: argv.includes('--evaluations'),
+    votes: argv.includes('--votes'),
   };
 }
 

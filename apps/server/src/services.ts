@@ -16,6 +16,8 @@ import { createPeopleService } from './modules/people/people.service';
 import { createSettingsService } from './modules/settings/settings.service';
 import { createUnitsService } from './modules/units/units.service';
 import { createUsersService } from './modules/users/users.service';
+import { createBallotsService } from './modules/votes/ballots.service';
+import { createVotesService } from './modules/votes/votes.service';
 
 export function createServices(ctx: AppContext) {
   const units = createUnitsService(ctx);
@@ -39,6 +41,8 @@ export function createServices(ctx: AppContext) {
     findings: createFindingsService(ctx),
     tasks: createTasksService(ctx),
     delegations: createDelegationsService(ctx),
+    votes: createVotesService(ctx),
+    ballots: createBallotsService(ctx),
   };
 }
 

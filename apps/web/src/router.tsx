@@ -33,9 +33,17 @@ const FrameworksPage = lazy(() => import('./features/evaluations/FrameworksPage'
 const FrameworkPage = lazy(() => import('./features/evaluations/FrameworkPage'));
 const KpiProductsPage = lazy(() => import('./features/evaluations/KpiProductsPage'));
 const DelegationsPage = lazy(() => import('./features/evaluations/DelegationsPage'));
+const VoteSessionsPage = lazy(() => import('./features/votes/VoteSessionsPage'));
+const VoteSessionPage = lazy(() => import('./features/votes/VoteSessionPage'));
+const VoteResultPage = lazy(() => import('./features/votes/VoteResultPage'));
+const KioskPage = lazy(() => import('./features/votes/KioskPage'));
+const BallotPage = lazy(() => import('./features/votes/BallotPage'));
 const NotFoundPage = lazy(() => import('./features/errors/NotFoundPage'));
 
 type Page = LazyExoticComponent<ComponentType>;
+
+/** Vote sessions: officers run them, inspectors read them. */
+const VOTE_READERS: Permission[] = ['votes.manage', 'votes.read'];
 
 /** Cycles, the completion monitor and unit boards: officers, inspectors, heads and managers. */
 const CYCLE_READERS: Permission[] = [
@@ -63,8 +71,21 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    // The voter's ballot and the kiosk need no menu; the ballot needs no account either.
+    path: '/phieu/:code',
+    element: (
+      <Suspense fallback={<PageLoader full />}>
+        <BallotPage />
+      </Suspense>
+    ),
+  },
+  {
     element: <SessionGate />,
     children: [
+      {
+        path: 'votes/:id/kiosk',
+        element: <Suspense fallback={<PageLoader full />}>{guarded('votes.manage', KioskPage)}</Suspense>,
+      },
       {
         element: <AppLayout />,
         children: [
@@ -93,6 +114,9 @@ export const router = createBrowserRouter([
           { path: 'evaluations/kpi-products', element: guarded('evaluations.manage', KpiProductsPage) },
           { path: 'evaluations/delegations', element: guarded('evaluations.review', DelegationsPage) },
           { path: 'evaluations/:id', element: <EvaluationPage /> },
+          { path: 'votes', element: guarded(VOTE_READERS, VoteSessionsPage) },
+          { path: 'votes/:id', element: guarded(VOTE_READERS, VoteSessionPage) },
+          { path: 'votes/:id/result', element: guarded(VOTE_READERS, VoteResultPage) },
           { path: 'imports', element: guarded('imports.run', ImportsPage) },
           { path: 'admin/users', element: guarded('users.read', UsersPage) },
           { path: 'admin/users/:id', element: guarded('users.read', UserDetailPage) },

@@ -559,6 +559,74 @@ export interface NotificationTable {
   emailed_at: Timestamp | null;
 }
 
+// ── Confidence votes (0009_votes.sql) ──────────────────────────────────────────────────
+
+export interface VoteSessionTable {
+  tenant_id: string;
+  id: string;
+  unit_id: string;
+  rule_set_id: string;
+  title: string;
+  vote_date: CalendarDate;
+  place: string | null;
+  document_number: string | null;
+  state: Generated<string>;
+  summoned: number;
+  collected: Generated<number>;
+  result: Json | null;
+  is_void: boolean | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  opened_at: Timestamp | null;
+  closed_at: Timestamp | null;
+}
+
+export interface VoteCandidateTable {
+  tenant_id: string;
+  session_id: string;
+  person_id: string;
+  post: string;
+  ordinal: number;
+}
+
+export interface VoteVoterTable {
+  tenant_id: string;
+  session_id: string;
+  id: string;
+  person_id: string;
+  token_hash: string | null;
+  voted: Generated<boolean>;
+}
+
+export interface VoteTallyTable {
+  tenant_id: string;
+  session_id: string;
+  person_id: string;
+  level: string;
+  count: Generated<number>;
+}
+
+export interface VoteResultTable {
+  tenant_id: string;
+  session_id: string;
+  person_id: string;
+  rule_set_id: string;
+  post: string;
+  vote_date: CalendarDate;
+  collected: number;
+  high: number;
+  confidence: number;
+  low: number;
+  invalid: number;
+  high_percent: Numeric | null;
+  confidence_percent: Numeric | null;
+  low_percent: Numeric | null;
+  flag: string;
+  is_void: boolean;
+  created_at: Timestamp;
+}
+
 export interface DB {
   org_unit_version: OrgUnitVersionTable;
   org_change: OrgChangeTable;
@@ -593,4 +661,9 @@ export interface DB {
   eval_delegation: EvalDelegationTable;
   person_finding: PersonFindingTable;
   notification: NotificationTable;
+  vote_session: VoteSessionTable;
+  vote_candidate: VoteCandidateTable;
+  vote_voter: VoteVoterTable;
+  vote_tally: VoteTallyTable;
+  vote_result: VoteResultTable;
 }

@@ -32,6 +32,7 @@ import { registerSettingsRoutes } from '../modules/settings/settings.routes';
 import { registerOrgRoutes } from '../modules/units/org.routes';
 import { registerUnitRoutes } from '../modules/units/units.routes';
 import { registerUserRoutes } from '../modules/users/users.routes';
+import { registerVoteRoutes } from '../modules/votes/votes.routes';
 import { createServices, type Services } from '../services';
 import { registerErrorMapper } from './error-mapper';
 import { normalizeInput } from './normalize-input';
@@ -145,6 +146,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   registerFindingRoutes(routes);
   registerTaskRoutes(routes);
   registerDelegationRoutes(routes);
+  registerVoteRoutes(routes);
 
   const serveWeb = options.serveWeb ?? true;
   const hasWeb = serveWeb && fs.existsSync(ctx.config.webDist);

@@ -4,6 +4,7 @@ import type { Client, Response } from '../../test/client';
 import { createTestContext, type TestContext } from '../../test/context';
 import { evaluationSetupExpectations } from '../../test/matrix/evaluation-setup';
 import { evaluationWorkflowExpectations } from '../../test/matrix/evaluation-workflow';
+import { votesExpectations } from '../../test/matrix/votes';
 import {
   expectations as coreExpectations,
   createMatrixFixture,
@@ -21,6 +22,7 @@ const expectations: Record<string, RouteExpectation> = {
   ...coreExpectations,
   ...evaluationSetupExpectations,
   ...evaluationWorkflowExpectations,
+  ...votesExpectations,
 };
 
 interface Case {

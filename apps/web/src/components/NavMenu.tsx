@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CloudUploadOutlined,
+  FileDoneOutlined,
   HomeOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
@@ -32,7 +33,8 @@ interface NavItem {
     | 'evaluations.nav.cycles'
     | 'evaluations.nav.frameworks'
     | 'evaluations.nav.kpi'
-    | 'evaluations.nav.delegations';
+    | 'evaluations.nav.delegations'
+    | 'votes.nav';
   icon?: ReactNode;
   /** Shown to holders of this permission, or of any of these. */
   permission?: Permission | Permission[];
@@ -60,6 +62,12 @@ const NAV: NavItem[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
   { path: '/org', label: 'nav.org', icon: <ApartmentOutlined />, permission: 'units.read' },
   { path: '/people', label: 'nav.people', icon: <IdcardOutlined />, permission: 'people.read' },
+  {
+    path: '/votes',
+    label: 'votes.nav',
+    icon: <FileDoneOutlined />,
+    permission: ['votes.manage', 'votes.read'],
+  },
   { path: '/imports', label: 'nav.imports', icon: <CloudUploadOutlined />, permission: 'imports.run' },
   { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
   {

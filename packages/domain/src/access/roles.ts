@@ -30,6 +30,10 @@ export const PERMISSIONS = [
   'evaluations.decide',
   /** Frameworks, cycles, KPI catalogues, outstanding units, reopening final results. */
   'evaluations.manage',
+  /** Confidence votes: set up, run and close sessions, issue ballots, read results (docs/VOTES.md). */
+  'votes.manage',
+  /** Read vote sessions and their results once closed. */
+  'votes.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,6 +52,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'grants.manage',
     'evaluations.read',
     'evaluations.manage',
+    'votes.manage',
   ],
   head: ['units.read', 'people.read', 'evaluations.review', 'evaluations.decide'],
   manager: ['units.read', 'people.read', 'evaluations.review'],
@@ -61,6 +66,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.read',
     'audit.read',
     'evaluations.read',
+    'votes.read',
   ],
 };
 
