@@ -5,6 +5,14 @@ import type { TotpSetup } from './types';
 
 export const meKey = ['auth', 'me'] as const;
 
+/**
+ * Whether the last session ended by an explicit sign-out (not by expiring). The session gate keeps
+ * the page to return to only for an expired session: after a sign-out on a shared computer, the next
+ * person must not land on the previous user's page.
+ */
+let signedOut = false;
+export const endedBySignOut = (): boolean => signedOut;
+
 /** The signed-in user, or null when there is no session (401). */
 export async function fetchMe(): Promise<Me | null> {
   try {
@@ -43,6 +51,7 @@ export function useSignIn() {
   return useMutation({
     mutationFn: (input: SignInInput) => api.post<Me>('/auth/sign-in', input),
     onSuccess: (me) => {
+      signedOut = false;
       setCsrfToken(me.csrfToken);
       // A new session: nothing cached for the previous one may leak into it.
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
@@ -55,6 +64,9 @@ export function useSignOut() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<void>('/auth/sign-out'),
+    onMutate: () => {
+      signedOut = true;
+    },
     onSettled: () => {
       setCsrfToken(null);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });

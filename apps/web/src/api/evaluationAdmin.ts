@@ -15,6 +15,7 @@ import type {
   KpiProductView,
   Monitor,
   MonitorRow,
+  OpenedCycleView,
   OutstandingInput,
   QuotaMeter,
   ReviewSettingInput,
@@ -161,7 +162,7 @@ export function useCycleMutations() {
   const invalidate = useInvalidate(['cycles'], ['evaluations']);
   return {
     create: useMutation({
-      mutationFn: (input: CreateCycle) => api.post<CycleView>('/cycles', input),
+      mutationFn: (input: CreateCycle) => api.post<OpenedCycleView>('/cycles', input),
       onSuccess: invalidate,
     }),
     update: useMutation({
@@ -170,7 +171,8 @@ export function useCycleMutations() {
       onSuccess: invalidate,
     }),
     enrol: useMutation({
-      mutationFn: (id: string) => api.post<{ added: number; rehomed: number }>(`/cycles/${id}/enrol`),
+      mutationFn: (id: string) =>
+        api.post<{ added: number; rehomed: number; skipped: number }>(`/cycles/${id}/enrol`),
       onSuccess: invalidate,
     }),
     close: useMutation({

@@ -8,6 +8,7 @@ export type UserDetail = UserView & { grants: GrantView[] };
 export interface UserListParams extends PageParams {
   q?: string;
   unitId?: string;
+  personId?: string;
 }
 
 export const userKeys = {

@@ -1,7 +1,8 @@
 import { Button, Result } from 'antd';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { useMe } from '../api/auth';
+import { endedBySignOut, useMe } from '../api/auth';
 import { PageLoader } from './PageLoader';
 import { useErrorText } from './useErrorText';
 
@@ -11,15 +12,24 @@ export const PENDING_PATHS = {
   totp_enrollment: '/account/two-factor',
 } as const;
 
+/** What the sign-in page receives: where to go back to, and for whom (null: nobody was signed in). */
+export interface ReturnState {
+  from: string;
+  user: string | null;
+}
+
 /**
- * Everything behind sign-in. Without a session: to the sign-in page, remembering where the
- * user was going. With a pending step: only that step's page is reachable.
+ * Everything behind sign-in. Without a session: to the sign-in page, remembering where the user was
+ * going and who they were — unless they signed out, so that the next person at a shared computer
+ * starts afresh. With a pending step: only that step's page is reachable.
  */
 export function SessionGate() {
   const { t } = useTranslation();
   const text = useErrorText();
   const location = useLocation();
   const { data: me, isPending, error, refetch } = useMe();
+  const lastUser = useRef<string | null>(null);
+  if (me) lastUser.current = me.user.username;
 
   if (isPending) return <PageLoader full />;
   if (error && !me) {
@@ -36,7 +46,11 @@ export function SessionGate() {
       />
     );
   }
-  if (!me) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  if (!me) {
+    if (endedBySignOut()) return <Navigate to="/sign-in" replace />;
+    const state: ReturnState = { from: location.pathname + location.search, user: lastUser.current };
+    return <Navigate to="/sign-in" replace state={state} />;
+  }
   if (me.pending && location.pathname !== PENDING_PATHS[me.pending]) {
     return <Navigate to={PENDING_PATHS[me.pending]} replace />;
   }

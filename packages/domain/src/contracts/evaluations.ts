@@ -197,6 +197,8 @@ export const EvaluationSummary = z.object({
   id: Id,
   cycleId: Id,
   cycleLabel: z.string(),
+  /** The rule set the evaluation is graded under (its grade words: "Loại A (…)"). */
+  ruleSetId: RuleSetIdSchema,
   personId: Id,
   personName: z.string(),
   personCode: z.string(),
@@ -584,8 +586,20 @@ export const GradeHistory = z.object({
 
 export const RuleSetList = z.array(RuleSetView);
 export const UnitIdParams = z.strictObject({ unitId: Id });
-/** POST /api/cycles/:id/enrol: the cycle after enrolment, with who was added and who was re-homed. */
-export const EnrolResult = z.object({ cycle: CycleView, added: z.number().int(), rehomed: z.number().int() });
+/**
+ * POST /api/cycles/:id/enrol: the cycle after enrolment, with who was added and who was re-homed;
+ * `skipped`: people of the subtree left out because another cycle whose period overlaps this one
+ * already evaluates them (nobody is evaluated twice for the same time).
+ */
+export const EnrolResult = z.object({
+  cycle: CycleView,
+  added: z.number().int(),
+  rehomed: z.number().int(),
+  skipped: z.number().int(),
+});
+/** POST /api/cycles: the cycle opened, with `skipped` as in EnrolResult. */
+export const OpenedCycleView = CycleView.extend({ skipped: z.number().int() });
+export type OpenedCycleView = z.infer<typeof OpenedCycleView>;
 /** A unit of a cycle: the outstanding mark an organisation officer sets for the period. */
 export const CycleUnitView = z.object({
   cycleId: Id,

@@ -12,6 +12,10 @@ export const UserView = z.object({
   email: z.string().nullable(),
   unitId: Id,
   unitName: z.string(),
+  /** The personnel record the account belongs to (app_user.person_id): its owner self-assesses. */
+  personId: Id.nullable(),
+  personName: z.string().nullable(),
+  personCode: z.string().nullable(),
   /** Distinct roles held, on any unit. */
   roles: z.array(RoleSchema),
   disabled: z.boolean(),
@@ -27,6 +31,8 @@ export const UserPage = pageOf(UserView);
 
 export const UserListQuery = PageQuery.extend({
   unitId: Id.optional(),
+  /** The account linked to this personnel record (at most one). */
+  personId: Id.optional(),
 });
 
 export const GrantInput = z.strictObject({ role: RoleSchema, unitId: Id });
@@ -37,6 +43,11 @@ export const CreateUserInput = z.strictObject({
   displayName: DisplayName,
   email: Email.nullish(),
   unitId: Id,
+  /**
+   * The personnel record to link (readable by the caller, in a unit where they manage users); a
+   * record has at most one account.
+   */
+  personId: Id.nullish(),
   /** Omitted: a temporary password is generated and must be changed at first sign-in. */
   password: z.string().min(1).max(256).optional(),
   grants: z.array(GrantInput).max(20).default([]),
@@ -52,6 +63,8 @@ export const UpdateUserInput = z.strictObject({
   displayName: DisplayName.optional(),
   email: Email.nullish(),
   unitId: Id.optional(),
+  /** Links the account to a personnel record; null unlinks it. */
+  personId: Id.nullish(),
   disabled: z.boolean().optional(),
   version: Version,
 });

@@ -19,7 +19,7 @@ import { loadFramework } from './scoring';
 import { addGrade, emptyCounts, quotaChecks, type UnitCounts } from './unit-quota';
 
 const READ_BATCH = 5_000;
-const WRITE_BATCH = 1_000;
+const WRITE_BATCH = 10_000;
 const LAPSING = new Set(['draft', 'returned', 'selfAssessed', 'inReview', 'reviewed']);
 
 interface CloseRow {
@@ -35,6 +35,9 @@ interface CloseRow {
   organising_capacity: number | null;
   total: number | null;
   grade: string | null;
+  review_level: number;
+  /** The number the next step of this evaluation takes (its last step's + 1). */
+  next_seq: number;
 }
 
 interface Change {
@@ -48,6 +51,8 @@ interface Change {
   grade: string | null;
   ruleCode: string | null;
   beforeGrade: string | null;
+  level: number;
+  seq: number;
 }
 
 /**
@@ -129,6 +134,8 @@ export function createCloseService(ctx: AppContext, evaluations: EvaluationsServ
           grade: scored.grade,
           ruleCode: scored.rule.code,
           beforeGrade: r.grade,
+          level: r.review_level,
+          seq: r.next_seq,
         });
       }
       for (const r of rows) {
@@ -144,6 +151,8 @@ export function createCloseService(ctx: AppContext, evaluations: EvaluationsServ
           grade: null,
           ruleCode: null,
           beforeGrade: r.grade,
+          level: r.review_level,
+          seq: r.next_seq,
         });
       }
 
@@ -219,6 +228,11 @@ export function createCloseService(ctx: AppContext, evaluations: EvaluationsServ
           'organising_capacity',
           'total',
           'grade',
+          'review_level',
+          sql<number>`COALESCE((SELECT max(s.seq) FROM evaluation_step s
+            WHERE s.tenant_id = evaluation.tenant_id AND s.evaluation_id = evaluation.id), 0) + 1`.as(
+            'next_seq',
+          ),
         ])
         .where('tenant_id', '=', tenantId)
         .where('cycle_id', '=', cycleId)
@@ -306,35 +320,34 @@ export function createCloseService(ctx: AppContext, evaluations: EvaluationsServ
     return out;
   }
 
+  /** Each batch as one array per column (`unnest`): a handful of parameters instead of thousands. */
   async function writeChanges(tx: Transaction<DB>, changes: Change[], actor: Actor) {
     const now = new Date();
     for (let start = 0; start < changes.length; start += WRITE_BATCH) {
       const batch = changes.slice(start, start + WRITE_BATCH);
-      const values = sql.join(
-        batch.map(
-          (c) =>
-            sql`(${c.id}::uuid, ${c.to}, ${c.scores === null ? null : JSON.stringify(c.scores)}::jsonb, ${c.total}::numeric, ${c.grade}, ${c.ruleCode})`,
-        ),
-      );
+      const ids = batch.map((c) => c.id);
+      const states = batch.map((c) => c.to);
+      const totals = batch.map((c) => (c.total === null ? null : String(c.total)));
+      const grades = batch.map((c) => c.grade);
+      const rules = batch.map((c) => c.ruleCode);
       await sql`UPDATE evaluation e SET state = v.state, total = CASE WHEN v.state = 'final' THEN v.total ELSE e.total END,
           grade = v.grade, rule_code = CASE WHEN v.state = 'final' THEN v.rule_code ELSE e.rule_code END,
           finalised_at = CASE WHEN v.state = 'final' THEN ${now}::timestamptz ELSE e.finalised_at END,
           updated_at = ${now}::timestamptz, version = e.version + 1
-        FROM (VALUES ${values}) AS v(id, state, scores, total, grade, rule_code)
+        FROM unnest(${ids}::uuid[], ${states}::text[], ${totals}::numeric[], ${grades}::text[], ${rules}::text[])
+          AS v(id, state, total, grade, rule_code)
        WHERE e.tenant_id = ${tenantId} AND e.id = v.id`.execute(tx);
-      const steps = sql.join(
-        batch.map(
-          (c) =>
-            sql`(${newId()}::uuid, ${c.id}::uuid, ${c.action}, ${c.from}, ${c.to}, ${c.scores === null ? null : JSON.stringify(c.scores)}::jsonb, ${c.total}::numeric, ${c.grade}, ${c.ruleCode})`,
-        ),
-      );
       await sql`INSERT INTO evaluation_step (tenant_id, id, evaluation_id, seq, action, from_state, to_state, level, scores, total, grade, rule_code, actor_user_id, actor_name, bulk, at)
-        SELECT ${tenantId}, v.id, v.evaluation_id,
-               COALESCE((SELECT max(s.seq) FROM evaluation_step s WHERE s.tenant_id = ${tenantId} AND s.evaluation_id = v.evaluation_id), 0) + 1,
-               v.action, v.from_state, v.to_state, e.review_level, v.scores, v.total, v.grade, v.rule_code,
-               ${actor.userId}::uuid, ${actor.displayName}, true, ${now}::timestamptz
-          FROM (VALUES ${steps}) AS v(id, evaluation_id, action, from_state, to_state, scores, total, grade, rule_code)
-          JOIN evaluation e ON e.tenant_id = ${tenantId} AND e.id = v.evaluation_id`.execute(tx);
+        SELECT ${tenantId}, v.id, v.evaluation_id, v.seq, v.action, v.from_state, v.to_state, v.level, v.scores,
+               v.total, v.grade, v.rule_code, ${actor.userId}::uuid, ${actor.displayName}, true, ${now}::timestamptz
+          FROM unnest(${batch.map(() => newId())}::uuid[], ${ids}::uuid[], ${batch.map((c) => c.seq)}::int[],
+                      ${batch.map((c) => c.action)}::text[], ${batch.map((c) => c.from)}::text[], ${states}::text[],
+                      ${batch.map((c) => c.level)}::int[],
+                      ${batch.map((c) => (c.scores === null ? null : JSON.stringify(c.scores)))}::jsonb[],
+                      ${totals}::numeric[], ${grades}::text[], ${rules}::text[])
+            AS v(id, evaluation_id, seq, action, from_state, to_state, level, scores, total, grade, rule_code)`.execute(
+        tx,
+      );
     }
     const events: AuditEvent[] = changes.map((c) => ({
       action: `evaluation.${c.action}`,

@@ -241,3 +241,88 @@ describe('cycles: opening and enrolment', () => {
     ).toBe(409);
   });
 });
+
+describe('cycles: nobody is evaluated twice for the same time', () => {
+  let t: TestContext;
+  let city: TestUnit;
+  let ward: TestUnit;
+  let officer: Client;
+  let frameworkId: string;
+  const wardPeople: string[] = [];
+  let cityPerson: string;
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    city = await t.build.unit({ name: 'Thành phố' });
+    ward = await t.build.unit({ parent: city, name: 'Phường Một' });
+    officer = await t.as(await t.build.user({ role: 'officer', unit: city }));
+    frameworkId = (await publishedFramework(t, city)).id;
+    for (const name of ['Phạm Văn Phường', 'Đỗ Thị Phường'])
+      wardPeople.push(await addPerson(t, ward, [{ unit: ward, start: '2020-01-01' }], name));
+    cityPerson = await addPerson(t, city, [{ unit: city, start: '2020-01-01' }], 'Vũ Văn Thành');
+  });
+  afterAll(() => t.close());
+
+  const open = (unit: TestUnit, periodStart: string, periodKind = 'month', fw = frameworkId) =>
+    officer.post('/api/cycles', { unitId: unit.id, frameworkId: fw, periodStart, periodKind });
+
+  it('a ward cycle in a month where the city cycle is open enrols nobody the city cycle already has', async () => {
+    const cityCycle = await open(city, '2026-10-01');
+    expect(cityCycle.status).toBe(201);
+    expect(cityCycle.body).toMatchObject({ enrolled: 3, skipped: 0 });
+    const wardCycle = await open(ward, '2026-10-01');
+    expect(wardCycle.status).toBe(201);
+    expect(wardCycle.body).toMatchObject({ enrolled: 0, skipped: 2 });
+    const opened = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('action', '=', 'evaluationCycle.opened')
+      .where('entity_id', '=', wardCycle.body.id)
+      .executeTakeFirstOrThrow();
+    expect(opened.after).toMatchObject({ enrolled: 0, skipped: 2 });
+    // Re-enrolment does not bring them in either, and says why.
+    const again = await officer.post(`/api/cycles/${wardCycle.body.id}/enrol`);
+    expect(again.body).toMatchObject({ added: 0, skipped: 2 });
+    const october = await t.ctx.db
+      .selectFrom('evaluation as e')
+      .innerJoin('eval_cycle as c', 'c.id', 'e.cycle_id')
+      .select('e.person_id')
+      .where('c.period_start', '=', '2026-10-01')
+      .execute();
+    expect(october.map((r) => r.person_id).sort()).toEqual([...wardPeople, cityPerson].sort());
+  });
+
+  it('a city cycle opened after the ward cycle of the month enrols only the people the ward cycle does not have', async () => {
+    const wardCycle = await open(ward, '2026-11-01');
+    expect(wardCycle.body).toMatchObject({ enrolled: 2, skipped: 0 });
+    const cityCycle = await open(city, '2026-11-01');
+    expect(cityCycle.body).toMatchObject({ enrolled: 1, skipped: 2 });
+    expect((await evaluationsOf(t, cityCycle.body.id)).map((r) => r.person_id)).toEqual([cityPerson]);
+    // A newcomer of the ward after both openings: whichever cycle enrols first keeps them.
+    const newcomer = await addPerson(t, ward, [{ unit: ward, start: '2026-11-10' }]);
+    expect((await officer.post(`/api/cycles/${cityCycle.body.id}/enrol`)).body).toMatchObject({
+      added: 1,
+      skipped: 2,
+    });
+    expect((await officer.post(`/api/cycles/${wardCycle.body.id}/enrol`)).body).toMatchObject({
+      added: 0,
+      skipped: 1,
+    });
+    const rows = await t.ctx.db
+      .selectFrom('evaluation as e')
+      .innerJoin('eval_cycle as c', 'c.id', 'e.cycle_id')
+      .select(['e.person_id'])
+      .where('c.period_start', '=', '2026-11-01')
+      .execute();
+    const ids = rows.map((r) => r.person_id);
+    expect(ids).toHaveLength(new Set(ids).size);
+    expect(ids.sort()).toEqual([...wardPeople, cityPerson, newcomer].sort());
+  });
+
+  it('a quarter overlapping months already evaluated skips their people', async () => {
+    const nd335 = (await publishedFramework(t, city, 'nd-335-2025')).id;
+    const quarter = await open(city, '2026-10-01', 'quarter', nd335);
+    expect(quarter.status).toBe(201);
+    expect(quarter.body).toMatchObject({ enrolled: 0, skipped: 4 });
+  });
+});

@@ -57,9 +57,13 @@ describe('cycles: outstanding mark, review levels and the daily schedule', () =>
   });
 
   it('refuses the mark where the rule set has no higher cap (qd-366-2025)', async () => {
+    // A unit of its own: the team's people are evaluated in June already, and nobody is evaluated
+    // twice for the same time (a quarter overlapping June would skip them).
+    const cell = await t.build.unit({ parent: ward, name: 'Chi bộ Quý' });
+    await addPerson(t, cell, [{ unit: cell, start: '2020-01-01' }]);
     const fw = await publishedFramework(t, ward, 'qd-366-2025');
-    const cycle = await openCycle(t, ward, fw.id, '2026-04-01', 'quarter');
-    const res = await officer.put(`/api/cycles/${cycle.id}/units/${team.id}/outstanding`, {
+    const cycle = await openCycle(t, cell, fw.id, '2026-04-01', 'quarter');
+    const res = await officer.put(`/api/cycles/${cycle.id}/units/${cell.id}/outstanding`, {
       outstanding: true,
       version: 1,
     });
@@ -139,7 +143,8 @@ describe('cycles: outstanding mark, review levels and the daily schedule', () =>
   });
 
   it('the schedule re-runs enrolment of open cycles', async () => {
-    const unit = await t.build.unit({ parent: ward, name: 'Tổ Ba' });
+    // Outside the ward, whose own open cycles would enrol the newcomer first (nobody twice).
+    const unit = await t.build.unit({ name: 'Tổ Ba' });
     const fw = await publishedFramework(t, unit);
     const cycle = await openCycle(t, unit, fw.id, '2026-11-01');
     expect(cycle.enrolled).toBe(0);

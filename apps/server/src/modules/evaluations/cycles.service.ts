@@ -3,6 +3,7 @@ import {
   type CycleListQuery,
   type CycleView,
   type EvaluationState,
+  type OpenedCycleView,
   type OutstandingInput,
   type ReviewSettingInput,
   ruleSetById,
@@ -64,7 +65,11 @@ export function createCyclesService(ctx: AppContext) {
   }
 
   /** Inserts the cycle, enrols its people and writes one audit entry (not one per person). */
-  async function open(tx: Transaction<DB>, actor: Actor, spec: OpenSpec): Promise<string> {
+  async function openCycle(
+    tx: Transaction<DB>,
+    actor: Actor,
+    spec: OpenSpec,
+  ): Promise<{ id: string; skipped: number }> {
     const { periodEnd: end, deadlines } = checkOpening(spec);
     const existing = await repo.cycleAt(tx, tenantId, spec.unit.id, spec.periodKind, spec.periodStart);
     if (existing) throw cycleExists(existing.label, spec.unit.name);
@@ -115,10 +120,14 @@ export function createCyclesService(ctx: AppContext) {
         autoNext: spec.autoNext,
         previousId: spec.previousId,
         enrolled: result.enrolled,
+        skipped: result.skipped,
       },
     });
-    return id;
+    return { id, skipped: result.skipped };
   }
+
+  const open = (tx: Transaction<DB>, actor: Actor, spec: OpenSpec): Promise<string> =>
+    openCycle(tx, actor, spec).then((opened) => opened.id);
 
   const service = {
     open,
@@ -143,7 +152,7 @@ export function createCyclesService(ctx: AppContext) {
       return view(db, await access(actor), id);
     },
 
-    async create(actor: Actor, input: z.infer<typeof CreateCycleInput>): Promise<CycleView> {
+    async create(actor: Actor, input: z.infer<typeof CreateCycleInput>): Promise<OpenedCycleView> {
       const acc = await access(actor);
       const unit = await repo.findUnitIn(db, scopeOf(actor, 'units.read'), input.unitId);
       if (!unit) throw new NotFound('unit');
@@ -151,7 +160,7 @@ export function createCyclesService(ctx: AppContext) {
       const framework = await findFramework(db, acc, input.frameworkId);
       if (!framework) throw new NotFound('framework');
       return db.transaction().execute(async (tx) => {
-        const id = await open(tx, actor, {
+        const { id, skipped } = await openCycle(tx, actor, {
           unit,
           framework,
           periodKind: input.periodKind,
@@ -160,7 +169,7 @@ export function createCyclesService(ctx: AppContext) {
           autoNext: input.autoNext,
           previousId: null,
         });
-        return view(tx, await access(systemActor(tenantId), tx), id);
+        return { ...(await view(tx, await access(systemActor(tenantId), tx), id)), skipped };
       });
     },
 
@@ -220,7 +229,12 @@ export function createCyclesService(ctx: AppContext) {
             after: result,
           });
         }
-        return { cycle: await view(tx, acc, id), added: result.added, rehomed: result.rehomed };
+        return {
+          cycle: await view(tx, acc, id),
+          added: result.added,
+          rehomed: result.rehomed,
+          skipped: result.skipped,
+        };
       });
     },
 

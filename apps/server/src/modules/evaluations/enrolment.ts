@@ -14,7 +14,10 @@ import { addDays } from './cycles.periods';
  *    person is evaluated — and only a winner inside the subtree is enrolled here (someone who spent
  *    most of the month elsewhere belongs to that unit's cycle);
  * 3. a leader's deciding unit is the parent of their unit (the root's leaders: the root itself);
- * 4. review levels come from eval_unit_setting of the deciding unit (whose reviewers act), else 1.
+ * 4. review levels come from eval_unit_setting of the deciding unit (whose reviewers act), else 1;
+ * 5. nobody is evaluated twice for the same time: a winner who already has an evaluation in another
+ *    cycle of the tenant whose period overlaps this one (a city cycle and a ward cycle of the same
+ *    month, a month inside a quarter) is skipped and counted in `skipped`.
  *
  * Ids are UUID v7 made in SQL from the clock and gen_random_uuid() (PostgreSQL ≥ 13 and PGlite), in
  * the same layout as ids.ts makes them in the app.
@@ -32,6 +35,8 @@ export interface EnrolResult {
   added: number;
   rehomed: number;
   enrolled: number;
+  /** People of the subtree left out because another overlapping cycle already evaluates them. */
+  skipped: number;
 }
 
 const UUID7 = sql`(substr(lpad(to_hex(floor(extract(epoch from clock_timestamp()) * 1000)::bigint), 12, '0'), 1, 8)
@@ -82,12 +87,29 @@ function winners(tenantId: string, cycle: EnrolCycle, today: string): RawBuilder
       LEFT JOIN eval_unit_setting s ON s.tenant_id = u.tenant_id
         AND s.unit_id = CASE WHEN r.is_leader AND pu.id IS NOT NULL THEN pu.id ELSE u.id END
       WHERE r.rn = 1 AND u.path >= ${from} AND u.path < ${to}
+    ),
+    elsewhere AS (
+      SELECT w.person_id FROM winners w
+      WHERE NOT EXISTS (SELECT 1 FROM evaluation e
+          WHERE e.tenant_id = ${tenantId} AND e.cycle_id = ${cycle.id} AND e.person_id = w.person_id)
+        AND EXISTS (SELECT 1 FROM evaluation e
+          JOIN eval_cycle c ON c.tenant_id = e.tenant_id AND c.id = e.cycle_id
+          WHERE e.tenant_id = ${tenantId} AND e.person_id = w.person_id AND c.id <> ${cycle.id}
+            AND c.period_start <= ${cycle.period_end}::date AND c.period_end >= ${start}::date)
     )`;
 }
 
 async function count(tx: Transaction<DB>, query: RawBuilder<{ n: string | number }>): Promise<number> {
   const { rows } = await query.execute(tx);
   return Number(rows[0]?.n ?? 0);
+}
+
+async function counts(
+  tx: Transaction<DB>,
+  query: RawBuilder<{ n: string | number; skipped: string | number }>,
+): Promise<{ n: number; skipped: number }> {
+  const { rows } = await query.execute(tx);
+  return { n: Number(rows[0]?.n ?? 0), skipped: Number(rows[0]?.skipped ?? 0) };
 }
 
 /**
@@ -104,9 +126,9 @@ export async function enrol(
 ): Promise<EnrolResult> {
   const now = new Date();
   const base = winners(tenantId, cycle, today);
-  const added = await count(
+  const { n: added, skipped } = await counts(
     tx,
-    sql<{ n: string }>`${base},
+    sql<{ n: string; skipped: string }>`${base},
     inserted AS (
       INSERT INTO evaluation (tenant_id, id, cycle_id, person_id, unit_id, unit_path, decision_unit_id,
         decision_unit_path, position_id, position_title, title_group, is_leader, framework_id, rule_set_id,
@@ -117,10 +139,13 @@ export async function enrol(
       FROM winners w
       WHERE NOT EXISTS (SELECT 1 FROM evaluation e
         WHERE e.tenant_id = ${tenantId} AND e.cycle_id = ${cycle.id} AND e.person_id = w.person_id)
+        -- NOT EXISTS plans as a hash anti-join; NOT IN over 160,000 ids overflows work_mem's hashed
+        -- subplan and rescans the list per person (quadratic at city scale).
+        AND NOT EXISTS (SELECT 1 FROM elsewhere x WHERE x.person_id = w.person_id)
       ON CONFLICT (tenant_id, cycle_id, person_id) DO NOTHING
       RETURNING 1
     )
-    SELECT count(*) AS n FROM inserted`,
+    SELECT (SELECT count(*) FROM inserted) AS n, (SELECT count(*) FROM elsewhere) AS skipped`,
   );
   const rehomed = options.rehome
     ? await count(
@@ -155,5 +180,5 @@ export async function enrol(
       WHERE tenant_id = ${tenantId} AND id = ${cycle.id}
       RETURNING enrolled AS n`,
   );
-  return { added, rehomed, enrolled };
+  return { added, rehomed, enrolled, skipped };
 }

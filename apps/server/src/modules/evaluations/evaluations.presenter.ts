@@ -52,6 +52,7 @@ export function presentSummary(row: EvaluationRow): EvaluationSummary {
     id: row.id,
     cycleId: row.cycle_id,
     cycleLabel: row.cycle_label,
+    ruleSetId: row.rule_set_id as EvaluationSummary['ruleSetId'],
     personId: row.person_id,
     personName: row.person_name,
     personCode: row.person_code,

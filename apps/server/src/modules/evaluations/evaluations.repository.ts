@@ -190,7 +190,7 @@ export type KpiEntryRow = Awaited<ReturnType<typeof kpiEntriesOf>>[number];
 export async function frameworkOf(db: Db, tenantId: string, id: string) {
   return db
     .selectFrom('eval_framework')
-    .select(['id', 'name', 'version_no', 'rule_set_id', 'criteria', 'parameters'])
+    .select(['id', 'name', 'version_no', 'rule_set_id', 'criteria', 'parameters', 'status'])
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .executeTakeFirstOrThrow();

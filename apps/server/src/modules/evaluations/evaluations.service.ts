@@ -182,7 +182,10 @@ export function createEvaluationsService(ctx: AppContext, deps: { notify: Notify
   async function run(actor: Actor, id: string, make: (access: EvaluationAccess) => TransitionSpec) {
     const access = await accessOf(actor);
     await db.transaction().execute((tx) => transition(tx, tdeps(), access, id, make(access)));
-    return get(actor, id);
+    // The same request: the access just computed still holds.
+    const row = await repo.findEvaluation(db, access, id);
+    if (!row) throw new NotFound('evaluation');
+    return detailOf(db, access, row);
   }
 
   async function saveDraft(actor: Actor, id: string, input: SaveScoresInput): Promise<EvaluationDetail> {

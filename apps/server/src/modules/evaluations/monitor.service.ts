@@ -11,6 +11,15 @@ import * as repo from './evaluations.repository';
 import type { EvaluationsService } from './evaluations.service';
 
 type MonitorRow = z.infer<typeof Monitor>['rows'][number];
+interface CountRow {
+  unit_id: string;
+  state: string;
+  grade: string | null;
+  late: boolean;
+  n: string;
+}
+/** The first path after every path that starts with `path` (its last '/' is followed by '0'). */
+const upperOf = (path: string) => `${path.slice(0, -1)}0`;
 const DONE = ['decided', 'published', 'complained', 'final'];
 
 /** Completion of a cycle across a subtree (one GROUP BY over path prefixes), and a person's grade history. */
@@ -30,25 +39,6 @@ export function createMonitorService(ctx: AppContext, evaluations: EvaluationsSe
     if (!unit || !(covers(access.read, unit.path) || covers(access.review, unit.path)))
       throw new NotFound('unit');
     const on = cycle.period_end;
-    const { rows } = await sql<{
-      unit_id: string;
-      state: string;
-      grade: string | null;
-      late: boolean;
-      n: string;
-    }>`
-      WITH targets AS (
-        SELECT ${unit.id}::uuid AS unit_id, ${unit.path}::text COLLATE "C" AS path
-        UNION ALL
-        SELECT u.id, u.path COLLATE "C" FROM org_unit_version v
-          JOIN org_unit u ON u.tenant_id = v.tenant_id AND u.id = v.unit_id
-         WHERE v.tenant_id = ${tenantId} AND v.parent_id = ${unit.id}
-           AND v.valid_from <= ${on}::date AND (v.valid_to IS NULL OR v.valid_to > ${on}::date))
-      SELECT t.unit_id, e.state, e.grade, e.late, count(*) AS n
-        FROM targets t
-        JOIN evaluation e ON e.tenant_id = ${tenantId} AND e.cycle_id = ${cycleId}
-         AND e.unit_path >= t.path AND e.unit_path < (left(t.path, -1) || '0') COLLATE "C"
-       GROUP BY t.unit_id, e.state, e.grade, e.late`.execute(db);
     const children = await db
       .selectFrom('org_unit_version as v')
       .innerJoin('org_unit as u', (j) =>
@@ -61,6 +51,7 @@ export function createMonitorService(ctx: AppContext, evaluations: EvaluationsSe
       .where((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', on)]))
       .orderBy(sql`v.sort_key COLLATE "C"`)
       .execute();
+    const rows = await completionRows(cycleId, unit, children);
     const blank = (u: { id: string; name: string; path: string; depth: number }): MonitorRow => ({
       unitId: u.id,
       unitName: u.name,
@@ -95,7 +86,7 @@ export function createMonitorService(ctx: AppContext, evaluations: EvaluationsSe
     const lateRows = (await repo
       .evaluationRows(db, tenantId)
       .where('e.cycle_id', '=', cycleId)
-      .where(sql<boolean>`e.unit_path >= ${unit.path} AND e.unit_path < ${`${unit.path.slice(0, -1)}0`}`)
+      .where(sql<boolean>`e.unit_path >= ${unit.path} AND e.unit_path < ${upperOf(unit.path)}`)
       .where('e.late', '=', true)
       .where(visibleEvaluations(access))
       .orderBy(sql`p.sort_key COLLATE "C"`)
@@ -108,6 +99,58 @@ export function createMonitorService(ctx: AppContext, evaluations: EvaluationsSe
       rows: [total, ...children.map((c) => byId.get(c.id)!)],
       late: lateRows.map(presentSummary),
     };
+  }
+
+  /**
+   * Counts per unit (the subtree's root and each child), state, grade and late in one pass over the
+   * cycle's evaluations under the root (index-only on evaluation_cycle_unit_cover_idx): each row is
+   * grouped by its path cut after the segment below the root, which is the path of the child it lies
+   * under; the root's row is the sum of all. A child whose path is not the root's path plus one segment
+   * (moved since the period) is counted over its own path range, as before.
+   */
+  async function completionRows(
+    cycleId: string,
+    unit: { id: string; path: string },
+    children: readonly { id: string; path: string }[],
+  ): Promise<CountRow[]> {
+    const len = unit.path.length;
+    const direct = new Map<string, string>();
+    const moved: { id: string; path: string }[] = [];
+    for (const c of children) {
+      const rest = c.path.startsWith(unit.path) ? c.path.slice(len) : '';
+      if (/^[^/]+\/$/.test(rest) && !direct.has(c.path)) direct.set(c.path, c.id);
+      else moved.push(c);
+    }
+    const grouped = await sql<{
+      prefix: string;
+      state: string;
+      grade: string | null;
+      late: boolean;
+      n: string;
+    }>`
+      SELECT substring(e.unit_path from 1 for ${len}::int + strpos(substring(e.unit_path from ${len + 1}::int), '/')) AS prefix,
+             e.state, e.grade, e.late, count(*) AS n
+        FROM evaluation e
+       WHERE e.tenant_id = ${tenantId} AND e.cycle_id = ${cycleId}
+         AND e.unit_path >= ${unit.path} AND e.unit_path < ${upperOf(unit.path)}
+       GROUP BY 1, 2, 3, 4`.execute(db);
+    const out: CountRow[] = [];
+    for (const r of grouped.rows) {
+      out.push({ unit_id: unit.id, state: r.state, grade: r.grade, late: r.late, n: r.n });
+      const child = direct.get(r.prefix);
+      if (child) out.push({ unit_id: child, state: r.state, grade: r.grade, late: r.late, n: r.n });
+    }
+    if (moved.length > 0) {
+      const targets = sql.join(moved.map((c) => sql`(${c.id}::uuid, ${c.path}::text COLLATE "C")`));
+      const extra = await sql<CountRow>`
+        SELECT t.unit_id, e.state, e.grade, e.late, count(*) AS n
+          FROM (VALUES ${targets}) AS t(unit_id, path)
+          JOIN evaluation e ON e.tenant_id = ${tenantId} AND e.cycle_id = ${cycleId}
+           AND e.unit_path >= t.path AND e.unit_path < (left(t.path, -1) || '0') COLLATE "C"
+         GROUP BY t.unit_id, e.state, e.grade, e.late`.execute(db);
+      out.push(...extra.rows);
+    }
+    return out;
   }
 
   async function history(actor: Actor, personId: string): Promise<z.infer<typeof GradeHistory>> {

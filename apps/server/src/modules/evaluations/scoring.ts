@@ -34,14 +34,24 @@ export interface LoadedFramework {
   framework: Framework;
 }
 
+/**
+ * Published frameworks never change (docs/EVALUATIONS.md, "Data"): loaded once per process by tenant and
+ * id, so a transition does not read and rebuild the criteria tree each time. Drafts are never cached.
+ */
+const publishedFrameworks = new Map<string, LoadedFramework>();
+const CACHED_FRAMEWORKS = 1_000;
+
 export async function loadFramework(db: Db, tenantId: string, id: string): Promise<LoadedFramework> {
+  const key = `${tenantId}:${id}`;
+  const cached = publishedFrameworks.get(key);
+  if (cached) return cached;
   const row = await frameworkOf(db, tenantId, id);
   const base = ruleSetById(row.rule_set_id);
   if (!base) throw new Error(`Unknown rule set ${row.rule_set_id}`);
   const parameters = (row.parameters ?? {}) as Record<string, number | string | boolean>;
   const ruleSet = withParameters(base, parameters);
   const criteria = row.criteria as CriterionNode[];
-  return {
+  const loaded: LoadedFramework = {
     id: row.id,
     name: row.name,
     versionNo: row.version_no,
@@ -49,6 +59,11 @@ export async function loadFramework(db: Db, tenantId: string, id: string): Promi
     ruleSet,
     framework: { ruleSetId: base.id as RuleSetId, groups: criteria },
   };
+  if (row.status !== 'draft') {
+    if (publishedFrameworks.size >= CACHED_FRAMEWORKS) publishedFrameworks.clear();
+    publishedFrameworks.set(key, loaded);
+  }
+  return loaded;
 }
 
 /** Scores may name only leaf criteria, each within its maximum: 422 naming the criterion code. */

@@ -149,6 +149,10 @@ export async function transition(
     openedAt: spec.openedAt ?? null,
     at: now,
   });
+  const version = row.version + 1;
+  await notifyAfter(tx, deps, { ...row, state: after.state }, version);
+  // Last statement before COMMIT: appending locks the tenant's audit head until the commit, and every
+  // audited change of the tenant waits on it (docs/PERFORMANCE.md, "Periodic evaluation (issue 4)").
   await recordAudit(tx, actor, {
     action: `evaluation.${spec.action}`,
     entityType: 'evaluation',
@@ -165,8 +169,6 @@ export async function transition(
       ...(spec.comment ? { comment: spec.comment } : {}),
     },
   });
-  const version = row.version + 1;
-  await notifyAfter(tx, deps, { ...row, state: after.state }, version);
   return { version, state: after.state };
 }
 

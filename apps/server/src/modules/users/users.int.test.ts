@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext, type TestUnit } from '../../../test/context';
+import { auditEntries, personInput } from '../people/people.fixtures';
 
 describe('users and grants under scope', () => {
   let t: TestContext;
@@ -158,5 +159,118 @@ describe('users and grants under scope', () => {
     const page = await admin.get('/api/users?page=1&pageSize=2');
     expect(page.body.items).toHaveLength(2);
     expect(page.body.total).toBeGreaterThan(2);
+  });
+
+  describe('the account of a person (app_user.person_id)', () => {
+    async function personIn(unit: TestUnit, fullName: string) {
+      const admin = await t.as(await t.build.user({ role: 'admin' }));
+      const res = await admin.post('/api/people', personInput(unit, { fullName }));
+      expect(res.status).toBe(201);
+      return res.body as { id: string; code: string };
+    }
+
+    it('an administrator links a new account to a person, shown with the person’s name and code', async () => {
+      const admin = await t.as(await t.build.user({ role: 'admin' }));
+      const person = await personIn(wardOffice, 'Đinh Văn Liên');
+      const res = await admin.post('/api/users', {
+        username: 'dinh.van.lien',
+        displayName: 'Đinh Văn Liên',
+        unitId: wardOffice.id,
+        personId: person.id,
+        grants: [{ role: 'staff', unitId: wardOffice.id }],
+      });
+      expect(res.status).toBe(201);
+      expect(res.body.user).toMatchObject({
+        personId: person.id,
+        personName: 'Đinh Văn Liên',
+        personCode: person.code,
+      });
+      const [created] = await auditEntries(t, 'user.created', res.body.user.id);
+      expect(created!.after).toMatchObject({ personId: person.id });
+      const found = await admin.get(`/api/users?personId=${person.id}`);
+      expect(found.body.items.map((u: { id: string }) => u.id)).toEqual([res.body.user.id]);
+    });
+
+    it('one person has at most one account: 409 naming personId, on create and on update', async () => {
+      const admin = await t.as(await t.build.user({ role: 'admin' }));
+      const person = await personIn(ward, 'Mai Thị Một');
+      const first = await t.build.user({ unit: ward });
+      const { version } = (await admin.get(`/api/users/${first.id}`)).body;
+      expect((await admin.patch(`/api/users/${first.id}`, { personId: person.id, version })).status).toBe(
+        200,
+      );
+      const created = await admin.post('/api/users', {
+        username: 'mai.thi.hai',
+        displayName: 'Mai Thị Hai',
+        unitId: ward.id,
+        personId: person.id,
+      });
+      expect(created.status).toBe(409);
+      expect(created.body.error.code).toBe('PERSON_LINKED');
+      expect(created.body.error.message).toContain('Hồ sơ cán bộ');
+      expect(created.body.error.details[0].path).toBe('personId');
+      expect((await admin.get('/api/users?q=mai.thi.hai')).body.total).toBe(0);
+      const second = await t.build.user({ unit: ward });
+      const v2 = (await admin.get(`/api/users/${second.id}`)).body.version;
+      const linked = await admin.patch(`/api/users/${second.id}`, { personId: person.id, version: v2 });
+      expect(linked.status).toBe(409);
+      expect(linked.body.error.details[0].path).toBe('personId');
+      // Linking the same account to the same person again is no conflict.
+      const again = await admin.patch(`/api/users/${first.id}`, {
+        personId: person.id,
+        version: version + 1,
+      });
+      expect(again.status).toBe(200);
+    });
+
+    it('null unlinks the account, audited with the person before and after', async () => {
+      const admin = await t.as(await t.build.user({ role: 'admin' }));
+      const person = await personIn(ward, 'Lý Văn Gỡ');
+      const target = await t.build.user({ unit: ward });
+      const { version } = (await admin.get(`/api/users/${target.id}`)).body;
+      await admin.patch(`/api/users/${target.id}`, { personId: person.id, version });
+      const session = await t.as(target);
+      expect((await session.get('/api/people/me')).status).toBe(200);
+      const res = await admin.patch(`/api/users/${target.id}`, { personId: null, version: version + 1 });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ personId: null, personName: null, personCode: null });
+      expect((await session.get('/api/people/me')).status).toBe(404);
+      const [entry] = await auditEntries(t, 'user.updated', target.id);
+      expect(entry!.before).toMatchObject({ personId: person.id });
+      expect(entry!.after).toMatchObject({ personId: null });
+    });
+
+    it('an officer links only a person they read in a unit where they manage users; otherwise 404 naming personId', async () => {
+      const officerUser = await t.build.user({ role: 'officer', unit: ward });
+      const admin = await t.as(await t.build.user({ role: 'admin' }));
+      // A head's grant on the other ward: its people are readable, its accounts not managed.
+      await admin.post(`/api/users/${officerUser.id}/grants`, { role: 'head', unitId: otherWard.id });
+      const officer = await t.as(officerUser);
+      const inWard = await personIn(wardOffice, 'Trịnh Văn Trong');
+      const readOnly = await personIn(otherWard, 'Trịnh Văn Chỉ Xem');
+      expect((await officer.get(`/api/people/${readOnly.id}`)).status).toBe(200);
+      const body = (personId: string, username: string) => ({
+        username,
+        displayName: 'Trịnh Văn',
+        unitId: wardOffice.id,
+        personId,
+      });
+      const outside = await officer.post('/api/users', body(readOnly.id, 'trinh.chi.xem'));
+      expect(outside.status).toBe(404);
+      expect(outside.body.error.details[0].path).toBe('personId');
+      const missing = await officer.post(
+        '/api/users',
+        body('0190a0b0-0000-7000-8000-000000000000', 'trinh.khong'),
+      );
+      expect(missing.status).toBe(404);
+      expect(missing.body.error.details[0].path).toBe('personId');
+      const ok = await officer.post('/api/users', body(inWard.id, 'trinh.van.trong'));
+      expect(ok.status).toBe(201);
+      expect(ok.body.user.personId).toBe(inWard.id);
+      const { version } = ok.body.user;
+      const moved = await officer.patch(`/api/users/${ok.body.user.id}`, { personId: readOnly.id, version });
+      expect(moved.status).toBe(404);
+      expect(moved.body.error.details[0].path).toBe('personId');
+    });
   });
 });

@@ -13,6 +13,9 @@ export function presentUser(row: UserRow): UserView {
     email: row.email,
     unitId: row.unit_id,
     unitName: row.unit_name,
+    personId: row.person_id,
+    personName: row.person_name,
+    personCode: row.person_code,
     disabled: row.disabled,
     mustChangePassword: row.must_change_password,
     totpEnabled: row.totp_enabled,
@@ -41,6 +44,7 @@ export function auditableUser(row: UserRow) {
     displayName: row.display_name,
     email: row.email,
     unitId: row.unit_id,
+    personId: row.person_id,
     disabled: row.disabled,
   };
 }

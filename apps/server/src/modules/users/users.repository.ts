@@ -12,6 +12,9 @@ export function userRows(db: Db, tenantId: string) {
     .innerJoin('org_unit as o', (j) =>
       j.onRef('o.tenant_id', '=', 'u.tenant_id').onRef('o.id', '=', 'u.unit_id'),
     )
+    .leftJoin('person as p', (j) =>
+      j.onRef('p.tenant_id', '=', 'u.tenant_id').onRef('p.id', '=', 'u.person_id'),
+    )
     .select([
       'u.id',
       'u.username',
@@ -20,6 +23,9 @@ export function userRows(db: Db, tenantId: string) {
       'u.unit_id',
       'o.name as unit_name',
       'o.path as unit_path',
+      'u.person_id',
+      'p.full_name as person_name',
+      'p.code as person_code',
       'u.disabled',
       'u.must_change_password',
       'u.totp_enabled',
@@ -47,8 +53,13 @@ export function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export async function listUsers(db: Db, scope: Scope, query: PageQuery & { unitPath?: string }) {
+export async function listUsers(
+  db: Db,
+  scope: Scope,
+  query: PageQuery & { unitPath?: string; personId?: string },
+) {
   let q = userRows(db, scope.tenantId).where(inScope(scope, 'o.path'));
+  if (query.personId) q = q.where('u.person_id', '=', query.personId);
   if (query.unitPath) q = q.where(inScope({ tenantId: scope.tenantId, paths: [query.unitPath] }, 'o.path'));
   if (query.q) {
     const pattern = likePattern(query.q);
@@ -80,6 +91,7 @@ export function insertUser(
     displayName: string;
     email: string | null;
     unitId: string;
+    personId?: string | null;
     passwordHash: string;
     mustChangePassword: boolean;
     now: Date;
@@ -95,6 +107,7 @@ export function insertUser(
       display_name: row.displayName,
       email: row.email,
       unit_id: row.unitId,
+      person_id: row.personId ?? null,
       password_hash: row.passwordHash,
       must_change_password: row.mustChangePassword,
       password_changed_at: row.now,
@@ -110,7 +123,13 @@ export async function updateUser(
   tenantId: string,
   id: string,
   version: number,
-  changes: Partial<{ display_name: string; email: string | null; unit_id: string; disabled: boolean }>,
+  changes: Partial<{
+    display_name: string;
+    email: string | null;
+    unit_id: string;
+    person_id: string | null;
+    disabled: boolean;
+  }>,
 ): Promise<boolean> {
   const result = await tx
     .updateTable('app_user')
@@ -143,6 +162,16 @@ export function setCredentialState(
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .execute();
+}
+
+/** The account linked to a person, whatever the scope (one person has at most one account). */
+export function accountOfPerson(db: Db, tenantId: string, personId: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'username'])
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
 }
 
 export function countUsers(db: Db, tenantId: string) {

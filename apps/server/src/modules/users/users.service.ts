@@ -14,15 +14,46 @@ import { type Actor, assertCan, covers, isAdmin, scopeOf } from '../../access/ac
 import { recordAudit } from '../../audit/audit';
 import type { AppContext } from '../../context';
 import type { DB } from '../../db/schema';
-import { Conflict, Forbidden, NotFound, RuleViolation, Unauthenticated } from '../../errors';
+import { AppError, Conflict, Forbidden, NotFound, RuleViolation, Unauthenticated } from '../../errors';
 import { newId } from '../../ids';
 import { deleteUserSessions, findSession } from '../auth/auth.repository';
 import { pendingStep, usernameKey } from '../auth/auth.service';
 import { hashPassword, temporaryPassword } from '../auth/passwords';
+import { findPerson } from '../people/people.repository';
 import type { UnitsService } from '../units/units.service';
 import { grantsOfUser } from './grants.repository';
 import { auditableUser, presentGrant, presentUser } from './users.presenter';
 import * as repo from './users.repository';
+
+const PERSON_NOT_FOUND = {
+  vi: 'Không tìm thấy hồ sơ cán bộ trong phạm vi bạn quản lý tài khoản.',
+  en: 'No such personnel record among the units where you manage accounts.',
+};
+const PERSON_LINKED = {
+  vi: 'Hồ sơ cán bộ này đã gắn với một tài khoản khác.',
+  en: 'This personnel record is already linked to another account.',
+};
+
+/** Out of scope reads as not found, as everywhere; the detail names the field for the form. */
+function personNotFound() {
+  return new AppError(404, 'NOT_FOUND', PERSON_NOT_FOUND.vi, PERSON_NOT_FOUND.en, [
+    { path: 'personId', message: PERSON_NOT_FOUND.vi, messageEn: PERSON_NOT_FOUND.en },
+  ]);
+}
+
+/** One person, one account (unique index app_user_person_idx). */
+function personLinked() {
+  return new AppError(409, 'PERSON_LINKED', PERSON_LINKED.vi, PERSON_LINKED.en, [
+    { path: 'personId', message: PERSON_LINKED.vi, messageEn: PERSON_LINKED.en },
+  ]);
+}
+
+/** A link lost to a concurrent one still answers 409 naming the field, not a bare duplicate. */
+function linkRace(error: unknown): unknown {
+  const e = error as { code?: string; constraint?: string; detail?: string; message?: string };
+  const text = `${e?.constraint ?? ''} ${e?.detail ?? ''} ${e?.message ?? ''}`;
+  return e?.code === '23505' && text.includes('person') ? personLinked() : error;
+}
 
 export function createUsersService(ctx: AppContext, units: UnitsService) {
   const { db, tenantId } = ctx;
@@ -83,6 +114,21 @@ export function createUsersService(ctx: AppContext, units: UnitsService) {
     return row;
   }
 
+  /**
+   * The person an account may be linked to: a record the actor reads (people.read) kept in a unit
+   * where they manage users; anything else is not found, naming `personId`.
+   */
+  async function linkablePerson(actor: Actor, personId: string) {
+    const person = await findPerson(db, scopeOf(actor, 'people.read'), personId);
+    if (!person || !covers(scopeOf(actor, 'users.manage'), person.unit_path)) throw personNotFound();
+    return person;
+  }
+
+  async function assertNotLinkedElsewhere(tx: Transaction<DB>, personId: string, userId: string) {
+    const holder = await repo.accountOfPerson(tx, tenantId, personId);
+    if (holder && holder.id !== userId) throw personLinked();
+  }
+
   /** Administrators' accounts are managed by administrators only. */
   async function assertMayManage(actor: Actor, tx: Transaction<DB>, userId: string) {
     if (isAdmin(actor)) return;
@@ -95,7 +141,7 @@ export function createUsersService(ctx: AppContext, units: UnitsService) {
     }
   }
 
-  async function list(actor: Actor, query: PageQuery & { unitId?: string }) {
+  async function list(actor: Actor, query: PageQuery & { unitId?: string; personId?: string }) {
     assertCan(actor, 'users.read');
     const unitPath = query.unitId ? (await units.get(actor, query.unitId)).path : undefined;
     const { items, total } = await repo.listUsers(db, scopeOf(actor, 'users.read'), { ...query, unitPath });
@@ -125,6 +171,7 @@ export function createUsersService(ctx: AppContext, units: UnitsService) {
     const unit = await units.get(actor, input.unitId);
     assertCan(actor, 'users.manage', unit.path);
     for (const g of input.grants) await checkGrant(actor, g);
+    const person = input.personId ? await linkablePerson(actor, input.personId) : null;
     const generated = input.password ? null : temporaryPassword();
     const password = input.password ?? generated!;
     if (input.password) {
@@ -140,66 +187,74 @@ export function createUsersService(ctx: AppContext, units: UnitsService) {
     }
     const passwordHash = await hashPassword(password);
     const id = newId();
-    await db.transaction().execute(async (tx) => {
-      const key = usernameKey(input.username);
-      const taken = await tx
-        .selectFrom('app_user')
-        .select('id')
-        .where('tenant_id', '=', tenantId)
-        .where('username_key', '=', key)
-        .executeTakeFirst();
-      if (taken) {
-        throw new RuleViolation(
-          'USERNAME_TAKEN',
-          'Tên đăng nhập đã có người dùng.',
-          'The username is already taken.',
-          [
-            {
-              path: 'username',
-              message: 'Tên đăng nhập đã có người dùng.',
-              messageEn: 'The username is already taken.',
-            },
-          ],
-        );
-      }
-      const now = new Date();
-      await repo.insertUser(tx, {
-        tenantId,
-        id,
-        username: input.username,
-        usernameKey: key,
-        displayName: input.displayName,
-        email: input.email ?? null,
-        unitId: unit.id,
-        passwordHash,
-        mustChangePassword: true,
-        now,
-      });
-      for (const g of input.grants) {
-        await repo.insertGrant(tx, {
+    await db
+      .transaction()
+      .execute(async (tx) => {
+        const key = usernameKey(input.username);
+        const taken = await tx
+          .selectFrom('app_user')
+          .select('id')
+          .where('tenant_id', '=', tenantId)
+          .where('username_key', '=', key)
+          .executeTakeFirst();
+        if (taken) {
+          throw new RuleViolation(
+            'USERNAME_TAKEN',
+            'Tên đăng nhập đã có người dùng.',
+            'The username is already taken.',
+            [
+              {
+                path: 'username',
+                message: 'Tên đăng nhập đã có người dùng.',
+                messageEn: 'The username is already taken.',
+              },
+            ],
+          );
+        }
+        if (person) await assertNotLinkedElsewhere(tx, person.id, id);
+        const now = new Date();
+        await repo.insertUser(tx, {
           tenantId,
-          id: newId(),
-          userId: id,
-          role: g.role,
-          unitId: g.unitId,
-          createdBy: actor.userId,
-          now,
-        });
-      }
-      await recordAudit(tx, actor, {
-        action: 'user.created',
-        entityType: 'user',
-        entityId: id,
-        unitPath: unit.path,
-        after: {
+          id,
           username: input.username,
+          usernameKey: key,
           displayName: input.displayName,
           email: input.email ?? null,
           unitId: unit.id,
-          grants: input.grants,
-        },
+          personId: person?.id ?? null,
+          passwordHash,
+          mustChangePassword: true,
+          now,
+        });
+        for (const g of input.grants) {
+          await repo.insertGrant(tx, {
+            tenantId,
+            id: newId(),
+            userId: id,
+            role: g.role,
+            unitId: g.unitId,
+            createdBy: actor.userId,
+            now,
+          });
+        }
+        await recordAudit(tx, actor, {
+          action: 'user.created',
+          entityType: 'user',
+          entityId: id,
+          unitPath: unit.path,
+          after: {
+            username: input.username,
+            displayName: input.displayName,
+            email: input.email ?? null,
+            unitId: unit.id,
+            personId: person?.id ?? null,
+            grants: input.grants,
+          },
+        });
+      })
+      .catch((error: unknown) => {
+        throw linkRace(error);
       });
-    });
     const row = await findInScope(actor, id, 'users.read');
     return { user: presentUser(row), temporaryPassword: generated };
   }
@@ -207,34 +262,42 @@ export function createUsersService(ctx: AppContext, units: UnitsService) {
   async function update(actor: Actor, id: string, input: UpdateUserInput) {
     const newUnit = input.unitId ? await units.get(actor, input.unitId) : null;
     if (newUnit) assertCan(actor, 'users.manage', newUnit.path);
-    await db.transaction().execute(async (tx) => {
-      const before = await findInScope(actor, id, 'users.manage', tx, true);
-      await assertMayManage(actor, tx, id);
-      if (input.disabled && id === actor.userId) {
-        throw new RuleViolation(
-          'CANNOT_DISABLE_SELF',
-          'Bạn không thể tự khóa tài khoản của mình.',
-          'You cannot disable your own account.',
-        );
-      }
-      const changes = {
-        ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
-        ...(input.email !== undefined ? { email: input.email ?? null } : {}),
-        ...(newUnit ? { unit_id: newUnit.id } : {}),
-        ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
-      };
-      if (!(await repo.updateUser(tx, tenantId, id, input.version, changes))) throw new Conflict();
-      if (input.disabled) await deleteUserSessions(tx, tenantId, id);
-      const after = await findInScope(actor, id, 'users.read', tx);
-      await recordAudit(tx, actor, {
-        action: 'user.updated',
-        entityType: 'user',
-        entityId: id,
-        unitPath: after.unit_path,
-        before: auditableUser(before),
-        after: auditableUser(after),
+    const person = input.personId ? await linkablePerson(actor, input.personId) : null;
+    await db
+      .transaction()
+      .execute(async (tx) => {
+        const before = await findInScope(actor, id, 'users.manage', tx, true);
+        await assertMayManage(actor, tx, id);
+        if (input.disabled && id === actor.userId) {
+          throw new RuleViolation(
+            'CANNOT_DISABLE_SELF',
+            'Bạn không thể tự khóa tài khoản của mình.',
+            'You cannot disable your own account.',
+          );
+        }
+        if (person) await assertNotLinkedElsewhere(tx, person.id, id);
+        const changes = {
+          ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
+          ...(input.email !== undefined ? { email: input.email ?? null } : {}),
+          ...(newUnit ? { unit_id: newUnit.id } : {}),
+          ...(input.personId !== undefined ? { person_id: person?.id ?? null } : {}),
+          ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
+        };
+        if (!(await repo.updateUser(tx, tenantId, id, input.version, changes))) throw new Conflict();
+        if (input.disabled) await deleteUserSessions(tx, tenantId, id);
+        const after = await findInScope(actor, id, 'users.read', tx);
+        await recordAudit(tx, actor, {
+          action: 'user.updated',
+          entityType: 'user',
+          entityId: id,
+          unitPath: after.unit_path,
+          before: auditableUser(before),
+          after: auditableUser(after),
+        });
+      })
+      .catch((error: unknown) => {
+        throw linkRace(error);
       });
-    });
     return presentUser(await findInScope(actor, id, 'users.read'));
   }
 

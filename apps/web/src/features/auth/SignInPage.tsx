@@ -16,9 +16,13 @@ interface Credentials {
   password: string;
 }
 
-/** Only paths inside the app are followed after sign-in, never another site. */
-function safeFrom(state: unknown): string {
-  const from = (state as { from?: unknown } | null)?.from;
+/**
+ * Only paths inside the app are followed after sign-in, never another site, and only by the user whose
+ * session expired there: someone else signing in on the same computer starts at home.
+ */
+export function safeFrom(state: unknown, username: string): string {
+  const { from, user } = (state ?? {}) as { from?: unknown; user?: unknown };
+  if (typeof user === 'string' && user.toLowerCase() !== username.toLowerCase()) return '/';
   return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : '/';
 }
 
@@ -36,9 +40,9 @@ export default function SignInPage() {
 
   const submit = async (input: Credentials & { totpCode?: string }) => {
     try {
-      await signIn.mutateAsync(input);
+      const me = await signIn.mutateAsync(input);
       // The session gate sends a user with a pending step to that step.
-      navigate(safeFrom(location.state), { replace: true });
+      navigate(safeFrom(location.state, me.user.username), { replace: true });
     } catch (err) {
       if (isApiError(err, 'TOTP_REQUIRED'))
         setCredentials({ username: input.username, password: input.password });

@@ -85,6 +85,7 @@ export default function CyclePage() {
     try {
       const r = await m.enrol.mutateAsync(cycle.id);
       message.success(t('evaluations.cycles.enrolled', { added: r.added, rehomed: r.rehomed }));
+      if (r.skipped > 0) message.info(t('evaluations.cycles.skippedElsewhere', { count: r.skipped }));
     } catch (err) {
       setError(err);
     }

@@ -80,7 +80,11 @@ export default function MyEvaluationsPage() {
                   </span>
                 }
               />
-              <TotalCell total={e.total ?? e.selfTotal} grade={e.grade ?? e.selfGrade} />
+              <TotalCell
+                total={e.total ?? e.selfTotal}
+                grade={e.grade ?? e.selfGrade}
+                ruleSetId={e.ruleSetId}
+              />
             </List.Item>
           )}
         />

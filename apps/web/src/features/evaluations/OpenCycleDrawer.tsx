@@ -1,4 +1,4 @@
-import { Button, DatePicker, Drawer, Form, InputNumber, Segmented, Select, Space, Switch } from 'antd';
+import { App, Button, DatePicker, Drawer, Form, InputNumber, Segmented, Select, Space, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,6 +38,7 @@ function defaultDeadlines(d: Dayjs, kind: 'month' | 'quarter') {
 /** "Mở kỳ đánh giá": a subtree, a published framework, a month or quarter and its deadlines. */
 export function OpenCycleDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const frameworks = useFrameworks({ page: 1, pageSize: 100, status: 'published' });
@@ -76,6 +77,7 @@ export function OpenCycleDrawer({ open, onClose }: { open: boolean; onClose: () 
         autoNext: v.autoNext,
       });
       onClose();
+      if (cycle.skipped > 0) message.info(t('evaluations.cycles.skippedElsewhere', { count: cycle.skipped }));
       navigate(`/evaluations/cycles/${cycle.id}`);
     } catch (err) {
       setError(err);

@@ -239,7 +239,7 @@ export default function ReviewQueuePage() {
               key: 'self',
               title: t('evaluations.columns.self'),
               width: 190,
-              render: (_, e) => <TotalCell total={e.selfTotal} grade={e.selfGrade} />,
+              render: (_, e) => <TotalCell total={e.selfTotal} grade={e.selfGrade} ruleSetId={e.ruleSetId} />,
             },
             {
               key: 'total',
@@ -249,7 +249,7 @@ export default function ReviewQueuePage() {
               width: 190,
               render: (_, e) => (
                 <>
-                  <TotalCell total={e.total} grade={e.grade} />
+                  <TotalCell total={e.total} grade={e.grade} ruleSetId={e.ruleSetId} />
                   {e.unchanged ? null : <Tag color="orange">{t('evaluations.queue.changed')}</Tag>}
                 </>
               ),

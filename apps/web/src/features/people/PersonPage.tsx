@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { LinkButton } from '../../components/LinkButton';
 import { PageLoader } from '../../components/PageLoader';
 import { PageTitle } from '../../components/PageTitle';
+import { LinkedAccount } from '../users/LinkedAccount';
 import { CareerTab } from './CareerTab';
 import { HistoryTab } from './HistoryTab';
 import { PartyTab } from './PartyTab';
@@ -69,6 +70,7 @@ export default function PersonPage() {
               {p.code}
             </Typography.Text>
             <Tag color={p.status === 'active' ? 'green' : 'default'}>{t(`personStatuses.${p.status}`)}</Tag>
+            <LinkedAccount personId={p.id} />
             <Button id="resume-download" icon={<FileWordOutlined />} href={resumeUrl(p.id)} download>
               {t('person.downloadResume')}
             </Button>

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { TemporaryPasswordModal } from '../../components/TemporaryPasswordModal';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { applyFieldErrors } from './formErrors';
+import { PersonSelect } from './PersonSelect';
 import { roleOptions, useGrantableRoles } from './roles';
 
 interface Values {
@@ -15,11 +16,12 @@ interface Values {
   displayName: string;
   email?: string;
   unitId: string;
+  personId?: string | null;
   role?: Role;
   grantUnitId?: string;
 }
 
-const FIELDS = ['username', 'displayName', 'email', 'unitId'] as const;
+const FIELDS = ['username', 'displayName', 'email', 'unitId', 'personId'] as const;
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]*$/i;
 
 export function CreateUserDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -47,6 +49,7 @@ export function CreateUserDrawer({ open, onClose }: { open: boolean; onClose: ()
       displayName: v.displayName.trim(),
       email: v.email?.trim() || undefined,
       unitId: v.unitId,
+      personId: v.personId ?? undefined,
       grants: v.role ? [{ role: v.role, unitId: v.grantUnitId ?? v.unitId }] : [],
     };
     try {
@@ -56,7 +59,10 @@ export function CreateUserDrawer({ open, onClose }: { open: boolean; onClose: ()
       if (result.temporaryPassword)
         setCreated({ username: result.user.username, password: result.temporaryPassword });
     } catch (err) {
-      if (isApiError(err, 'USERNAME_TAKEN') || (isApiError(err) && err.status === 409)) {
+      const takenName =
+        isApiError(err, 'USERNAME_TAKEN') ||
+        (isApiError(err) && err.status === 409 && !isApiError(err, 'PERSON_LINKED'));
+      if (takenName) {
         form.setFields([{ name: 'username', errors: [err.localized(i18n.language)] }]);
       } else if (!applyFieldErrors(form, err, FIELDS, i18n.language === 'en')) {
         setAlertError(err);
@@ -130,6 +136,14 @@ export function CreateUserDrawer({ open, onClose }: { open: boolean; onClose: ()
             rules={[{ required: true, message: t('validation.required') }]}
           >
             <UnitTreeSelect id="new-unit" />
+          </Form.Item>
+          <Form.Item
+            name="personId"
+            htmlFor="new-person"
+            label={t('users.person')}
+            extra={t('users.personHint')}
+          >
+            <PersonSelect id="new-person" />
           </Form.Item>
           <Typography.Title level={5}>{t('users.initialGrant')}</Typography.Title>
           <Form.Item name="role" htmlFor="new-role" label={t('users.role')} extra={t('users.roleHint')}>

@@ -1,6 +1,7 @@
-import { App, Button, Card, Descriptions, Form, Input } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
 import { type UserDetail, useUpdateUser } from '../../api/users';
 import { ConflictAlert } from '../../components/ConflictAlert';
@@ -8,11 +9,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { applyFieldErrors } from './formErrors';
+import { PersonSelect } from './PersonSelect';
 
 interface Values {
   displayName: string;
   email?: string | null;
   unitId: string;
+  personId?: string | null;
 }
 
 interface Props {
@@ -21,14 +24,19 @@ interface Props {
   onReload: () => void;
 }
 
-/** Edits name, e-mail and unit; the version read is sent back, a stale one answers 409. */
+/**
+ * Edits name, e-mail, unit and the personnel record the account belongs to; the version read is sent
+ * back, a stale one answers 409 (a record already linked to another account is 409 PERSON_LINKED,
+ * shown on its field).
+ */
 export function UserProfileForm({ user, canEdit, onReload }: Props) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const update = useUpdateUser(user.id);
   const [form] = Form.useForm<Values>();
   const [alertError, setAlertError] = useState<unknown>(null);
-  const conflict = isApiError(update.error) && update.error.status === 409;
+  const stale = (err: unknown) => isApiError(err) && err.status === 409 && !isApiError(err, 'PERSON_LINKED');
+  const conflict = stale(update.error);
 
   const submit = async (v: Values) => {
     setAlertError(null);
@@ -37,14 +45,14 @@ export function UserProfileForm({ user, canEdit, onReload }: Props) {
         displayName: v.displayName.trim(),
         email: v.email?.trim() || null,
         unitId: v.unitId,
+        ...((v.personId ?? null) !== user.personId ? { personId: v.personId ?? null } : {}),
         version: user.version,
       });
       message.success(t('users.saved'));
     } catch (err) {
-      const stale = isApiError(err) && err.status === 409;
       if (
-        !stale &&
-        !applyFieldErrors(form, err, ['displayName', 'email', 'unitId'], i18n.language === 'en')
+        !stale(err) &&
+        !applyFieldErrors(form, err, ['displayName', 'email', 'unitId', 'personId'], i18n.language === 'en')
       ) {
         setAlertError(err);
       }
@@ -74,7 +82,12 @@ export function UserProfileForm({ user, canEdit, onReload }: Props) {
         disabled={!canEdit}
         onFinish={submit}
         requiredMark="optional"
-        initialValues={{ displayName: user.displayName, email: user.email ?? '', unitId: user.unitId }}
+        initialValues={{
+          displayName: user.displayName,
+          email: user.email ?? '',
+          unitId: user.unitId,
+          personId: user.personId,
+        }}
       >
         <Form.Item
           name="displayName"
@@ -99,6 +112,29 @@ export function UserProfileForm({ user, canEdit, onReload }: Props) {
           rules={[{ required: true, message: t('validation.required') }]}
         >
           <UnitTreeSelect id="edit-unit" initialLabel={user.unitName} />
+        </Form.Item>
+        <Form.Item
+          name="personId"
+          htmlFor="edit-person"
+          label={t('users.person')}
+          extra={
+            user.personId ? (
+              <Link to={`/people/${user.personId}`} id="user-person-link">
+                {t('users.personOpen')}: {user.personName} ({user.personCode})
+              </Link>
+            ) : (
+              <Typography.Text type="secondary">{t('users.noPerson')}</Typography.Text>
+            )
+          }
+        >
+          <PersonSelect
+            id="edit-person"
+            current={
+              user.personId
+                ? { id: user.personId, name: user.personName ?? '', code: user.personCode ?? '' }
+                : null
+            }
+          />
         </Form.Item>
         <Descriptions size="small" column={{ xs: 1, sm: 2 }} className="mb-16">
           <Descriptions.Item label={t('users.createdAt')}>{formatDateTime(user.createdAt)}</Descriptions.Item>
