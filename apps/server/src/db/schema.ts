@@ -116,6 +116,8 @@ export interface AuditHeadTable {
   tenant_id: string;
   seq: ColumnType<string, number | string, number | string>;
   hash: string;
+  /** Scratch: the hash before the last append, handed out by the appending UPDATE (0010). */
+  prev_hash: string | null;
 }
 
 export interface JobTable {
