@@ -88,14 +88,24 @@ function winners(tenantId: string, cycle: EnrolCycle, today: string): RawBuilder
         AND s.unit_id = CASE WHEN r.is_leader AND pu.id IS NOT NULL THEN pu.id ELSE u.id END
       WHERE r.rn = 1 AND u.path >= ${from} AND u.path < ${to}
     ),
+    -- People already evaluated in another cycle overlapping this period, found from the (few)
+    -- overlapping cycles through the cycle index once, never probed per person: the planner sees
+    -- evaluation as empty while this very statement fills it, and per-person probes then rescan the
+    -- growing table (quadratic at city scale).
+    busy AS MATERIALIZED (
+      SELECT DISTINCT e.person_id
+      FROM eval_cycle c
+      JOIN evaluation e ON e.tenant_id = c.tenant_id AND e.cycle_id = c.id
+      WHERE c.tenant_id = ${tenantId} AND c.id <> ${cycle.id}
+        AND c.period_start <= ${cycle.period_end}::date AND c.period_end >= ${start}::date
+    ),
+    mine AS MATERIALIZED (
+      SELECT e.person_id FROM evaluation e WHERE e.tenant_id = ${tenantId} AND e.cycle_id = ${cycle.id}
+    ),
     elsewhere AS (
       SELECT w.person_id FROM winners w
-      WHERE NOT EXISTS (SELECT 1 FROM evaluation e
-          WHERE e.tenant_id = ${tenantId} AND e.cycle_id = ${cycle.id} AND e.person_id = w.person_id)
-        AND EXISTS (SELECT 1 FROM evaluation e
-          JOIN eval_cycle c ON c.tenant_id = e.tenant_id AND c.id = e.cycle_id
-          WHERE e.tenant_id = ${tenantId} AND e.person_id = w.person_id AND c.id <> ${cycle.id}
-            AND c.period_start <= ${cycle.period_end}::date AND c.period_end >= ${start}::date)
+      JOIN busy b ON b.person_id = w.person_id
+      WHERE NOT EXISTS (SELECT 1 FROM mine m WHERE m.person_id = w.person_id)
     )`;
 }
 
@@ -137,10 +147,9 @@ export async function enrol(
         w.decision_unit_path, w.position_id, w.title, w.title_group, w.is_leader, ${cycle.framework_id}::uuid,
         ${cycle.rule_set_id}::text, 'draft', 0, w.review_levels, ${now}::timestamptz, ${now}::timestamptz
       FROM winners w
-      WHERE NOT EXISTS (SELECT 1 FROM evaluation e
-        WHERE e.tenant_id = ${tenantId} AND e.cycle_id = ${cycle.id} AND e.person_id = w.person_id)
-        -- NOT EXISTS plans as a hash anti-join; NOT IN over 160,000 ids overflows work_mem's hashed
-        -- subplan and rescans the list per person (quadratic at city scale).
+      -- NOT EXISTS over the materialised sets plans as hash anti-joins (NOT IN over 160,000 ids
+      -- would overflow work_mem's hashed subplan and rescan the list per person).
+      WHERE NOT EXISTS (SELECT 1 FROM mine m WHERE m.person_id = w.person_id)
         AND NOT EXISTS (SELECT 1 FROM elsewhere x WHERE x.person_id = w.person_id)
       ON CONFLICT (tenant_id, cycle_id, person_id) DO NOTHING
       RETURNING 1
