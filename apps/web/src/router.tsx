@@ -22,6 +22,7 @@ const UnitPage = lazy(() => import('./features/org/UnitPage'));
 const RestructurePage = lazy(() => import('./features/org/restructure/RestructurePage'));
 const PeoplePage = lazy(() => import('./features/people/PeoplePage'));
 const PersonPage = lazy(() => import('./features/people/PersonPage'));
+const MyRecordPage = lazy(() => import('./features/people/MyRecordPage'));
 const ImportsPage = lazy(() => import('./features/imports/ImportsPage'));
 const MyEvaluationsPage = lazy(() => import('./features/evaluations/MyEvaluationsPage'));
 const EvaluationPage = lazy(() => import('./features/evaluations/EvaluationPage'));
@@ -97,6 +98,8 @@ export const router = createBrowserRouter([
           { path: 'org/units/:id', element: guarded('units.read', UnitPage) },
           { path: 'org/restructure/:kind', element: guarded('units.restructure', RestructurePage) },
           { path: 'people', element: guarded('people.read', PeoplePage) },
+          // Any signed-in user: the record linked to their own account. Before people/:id.
+          { path: 'people/me', element: <MyRecordPage /> },
           { path: 'people/:id', element: guarded('people.read', PersonPage) },
           { path: 'evaluations/mine', element: <MyEvaluationsPage /> },
           { path: 'evaluations/review', element: guarded('evaluations.review', ReviewQueuePage) },

@@ -55,6 +55,7 @@ export const peopleKeys = {
   all: ['people'] as const,
   list: (params: PersonListParams) => ['people', 'list', params] as const,
   detail: (id: string) => ['people', 'detail', id] as const,
+  me: ['people', 'me'] as const,
   history: (id: string) => ['people', 'history', id] as const,
 };
 
@@ -72,6 +73,11 @@ export function usePerson(id: string) {
     queryKey: peopleKeys.detail(id),
     queryFn: () => api.get<PersonProfile>(`/people/${id}`),
   });
+}
+
+/** The record linked to the caller's account; 404 when there is none. */
+export function useMyPerson() {
+  return useQuery({ queryKey: peopleKeys.me, queryFn: () => api.get<PersonProfile>('/people/me') });
 }
 
 export function usePersonHistory(id: string, enabled = true) {

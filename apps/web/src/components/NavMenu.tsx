@@ -5,6 +5,7 @@ import {
   FileDoneOutlined,
   HomeOutlined,
   IdcardOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SolutionOutlined,
@@ -23,6 +24,7 @@ interface NavItem {
     | 'nav.home'
     | 'nav.org'
     | 'nav.people'
+    | 'nav.myRecord'
     | 'nav.imports'
     | 'nav.users'
     | 'nav.security'
@@ -60,6 +62,7 @@ const EVALUATION_NAV: NavItem[] = [
 
 const NAV: NavItem[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  { path: '/people/me', label: 'nav.myRecord', icon: <ProfileOutlined /> },
   { path: '/org', label: 'nav.org', icon: <ApartmentOutlined />, permission: 'units.read' },
   { path: '/people', label: 'nav.people', icon: <IdcardOutlined />, permission: 'people.read' },
   {
