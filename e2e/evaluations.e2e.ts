@@ -12,6 +12,7 @@ import {
   startJourney,
 } from './support/browser';
 import { text } from './support/i18n';
+import { noneOnAppPages, signOut, textOf } from './support/pages';
 import { startServer, type TestServer } from './support/server';
 
 /**
@@ -173,20 +174,6 @@ async function openEvaluationNav(page: Page, id: string): Promise<void> {
   await entry.click();
 }
 
-async function signOut(page: Page): Promise<void> {
-  await page.locator('#user-menu').click();
-  await page.locator('#sign-out').click();
-  await page.waitForURL('**/sign-in');
-  await page.locator('#username').waitFor();
-}
-
-/** The text of the first element matching `selector`, once it is visible. */
-async function textOf(page: Page, selector: string): Promise<string> {
-  const el = page.locator(selector).first();
-  await el.waitFor();
-  return ((await el.textContent()) ?? '').trim();
-}
-
 /** Waits until the element's text is exactly `expected` (live previews update as one types). */
 async function expectText(page: Page, selector: string, expected: string): Promise<void> {
   await page.locator(selector).first().getByText(expected, { exact: true }).waitFor();
@@ -201,12 +188,6 @@ const pageState = '.page-title .state-tag';
 
 /** Long forms with a sticky header and score bar read best one screen at a time. */
 const VIEWPORT = { fullPage: false };
-
-function noneOnAppPages(entries: { url: string; text: string }[]): string[] {
-  return entries
-    .filter((e) => !new URL(e.url).pathname.startsWith('/api/'))
-    .map((e) => `${e.url}: ${e.text}`);
-}
 
 describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')('evaluation journey (Chromium)', () => {
   let server: TestServer;

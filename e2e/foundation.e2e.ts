@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chromiumAvailable,
@@ -9,6 +9,7 @@ import {
   startJourney,
 } from './support/browser';
 import { text } from './support/i18n';
+import { noneOnAppPages, pickOption, signIn, signOut, textOf } from './support/pages';
 import { startServer, type TestServer } from './support/server';
 
 /**
@@ -27,40 +28,6 @@ const NEW_USER = {
   unit: 'Phường Ba Đình (P-BADINH)',
   password: 'Mat khau moi 2026',
 };
-
-/** Fills the sign-in form and sends it; the caller waits for what should follow. */
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(password);
-  await page.locator('#sign-in-submit').click();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.locator('#user-menu').click();
-  await page.locator('#sign-out').click();
-  await page.waitForURL('**/sign-in');
-  await page.locator('#username').waitFor();
-}
-
-/** The text of the first element matching `selector`, once it is visible. */
-async function textOf(page: Page, selector: string): Promise<string> {
-  const el = page.locator(selector).first();
-  await el.waitFor();
-  return ((await el.textContent()) ?? '').trim();
-}
-
-/** Picks an option of an open Ant Design select or tree select by its exact label. */
-async function pickOption(page: Page, kind: 'select' | 'tree', label: string): Promise<void> {
-  const selector =
-    kind === 'tree' ? '.ant-select-tree-node-content-wrapper:visible' : '.ant-select-item-option:visible';
-  await page.locator(selector).filter({ hasText: label }).first().click();
-}
-
-function noneOnAppPages(entries: { url: string; text: string }[]): string[] {
-  return entries
-    .filter((e) => !new URL(e.url).pathname.startsWith('/api/'))
-    .map((e) => `${e.url}: ${e.text}`);
-}
 
 describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')('foundation journeys (Chromium)', () => {
   let server: TestServer;

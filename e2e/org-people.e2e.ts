@@ -10,6 +10,7 @@ import {
   startJourney,
 } from './support/browser';
 import { text } from './support/i18n';
+import { api, noneOnAppPages, pickOption, signIn, textOf } from './support/pages';
 import { startServer, type TestServer } from './support/server';
 
 /**
@@ -57,32 +58,6 @@ function todayInVietnam(): string {
   return parts;
 }
 
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(password);
-  await page.locator('#sign-in-submit').click();
-}
-
-/** GET an API path with the page's session cookie; fails the test on a non-2xx answer. */
-async function api<T>(page: Page, path: string): Promise<T> {
-  const res = await page.request.get(path);
-  expect(res.status(), `GET ${path}`).toBe(200);
-  return (await res.json()) as T;
-}
-
-async function textOf(page: Page, selector: string): Promise<string> {
-  const el = page.locator(selector).first();
-  await el.waitFor();
-  return ((await el.textContent()) ?? '').trim();
-}
-
-/** Picks an option of an open Ant Design select or tree select by its label. */
-async function pickOption(page: Page, kind: 'select' | 'tree', label: string): Promise<void> {
-  const selector =
-    kind === 'tree' ? '.ant-select-tree-node-content-wrapper:visible' : '.ant-select-item-option:visible';
-  await page.locator(selector).filter({ hasText: label }).first().click();
-}
-
 async function unitByCode(page: Page, q: string, code: string): Promise<UnitItem> {
   const units = await api<UnitItem[] | { items: UnitItem[] }>(page, `/api/units?q=${encodeURIComponent(q)}`);
   const list = Array.isArray(units) ? units : units.items;
@@ -124,12 +99,6 @@ async function filledPeopleTemplate(page: Page): Promise<Buffer> {
     }
   }
   throw new Error('the people template has no header row with "Họ và tên"');
-}
-
-function noneOnAppPages(entries: { url: string; text: string }[]): string[] {
-  return entries
-    .filter((e) => !new URL(e.url).pathname.startsWith('/api/'))
-    .map((e) => `${e.url}: ${e.text}`);
 }
 
 describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')(

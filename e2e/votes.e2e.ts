@@ -10,6 +10,7 @@ import {
   startJourney,
 } from './support/browser';
 import { text } from './support/i18n';
+import { api } from './support/pages';
 import { ROOT, startServer, type TestServer } from './support/server';
 
 /**
@@ -34,12 +35,6 @@ const PLAN: [Level, Level][] = [
   ['confidence', 'high'],
   ['low', 'low'],
 ];
-
-async function api<T>(page: Page, path: string): Promise<T> {
-  const res = await page.request.get(path);
-  expect(res.status(), `GET ${path}`).toBe(200);
-  return (await res.json()) as T;
-}
 
 async function pick(page: Page, selectId: string, label: string, kind: 'select' | 'tree' = 'select') {
   await page.locator(`#${selectId}`).click();
