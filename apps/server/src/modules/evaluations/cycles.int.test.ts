@@ -319,6 +319,21 @@ describe('cycles: nobody is evaluated twice for the same time', () => {
     expect(ids.sort()).toEqual([...wardPeople, cityPerson, newcomer].sort());
   });
 
+  it('a city and a ward cycle of the same month opened at the same moment share nobody', async () => {
+    const [cityCycle, wardCycle] = await Promise.all([open(city, '2026-12-01'), open(ward, '2026-12-01')]);
+    expect([cityCycle.status, wardCycle.status]).toEqual([201, 201]);
+    const rows = await t.ctx.db
+      .selectFrom('evaluation as e')
+      .innerJoin('eval_cycle as c', 'c.id', 'e.cycle_id')
+      .select(['e.person_id'])
+      .where('c.period_start', '=', '2026-12-01')
+      .execute();
+    const ids = rows.map((r) => r.person_id);
+    expect(ids).toHaveLength(new Set(ids).size);
+    expect(cityCycle.body.enrolled + wardCycle.body.enrolled).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining([...wardPeople, cityPerson]));
+  });
+
   it('a quarter overlapping months already evaluated skips their people', async () => {
     const nd335 = (await publishedFramework(t, city, 'nd-335-2025')).id;
     const quarter = await open(city, '2026-10-01', 'quarter', nd335);

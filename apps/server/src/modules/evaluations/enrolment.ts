@@ -134,6 +134,9 @@ export async function enrol(
   today: string,
   options: { rehome: boolean },
 ): Promise<EnrolResult> {
+  // Two cycles over overlapping subtrees opened at the same moment would each see the other's people
+  // as not yet enrolled ("busy" reads committed rows only): one enrolment per tenant at a time.
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`canbo.enrol:${tenantId}`}))`.execute(tx);
   const now = new Date();
   const base = winners(tenantId, cycle, today);
   const { n: added, skipped } = await counts(
