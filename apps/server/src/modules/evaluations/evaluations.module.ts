@@ -17,7 +17,7 @@ export function createEvaluationWorkflow(ctx: AppContext, notifications: Notific
     board: createBoardService(ctx, evaluations, notify),
     close: createCloseService(ctx, evaluations),
     monitor: createMonitorService(ctx, evaluations),
-    reminders: createReminders(ctx, notify),
+    reminders: createReminders(ctx, notify, notifications.notifyMany),
   };
 }
 

@@ -140,19 +140,32 @@ export async function reviewersSinceSubmit(
   tenantId: string,
   evaluationId: string,
 ): Promise<string[]> {
-  const rows = await sql<{ user_id: string | null }>`
-    SELECT s.actor_user_id AS user_id FROM evaluation_step s
-     WHERE s.tenant_id = ${tenantId} AND s.evaluation_id = ${evaluationId} AND s.action = 'review'
-       AND s.seq > COALESCE((SELECT max(seq) FROM evaluation_step x WHERE x.tenant_id = ${tenantId}
-             AND x.evaluation_id = ${evaluationId} AND x.action IN ('submitSelf', 'return', 'reopen', 'complain')), 0)
-    UNION
-    SELECT s.on_behalf_of FROM evaluation_step s
-     WHERE s.tenant_id = ${tenantId} AND s.evaluation_id = ${evaluationId} AND s.action = 'review'
-       AND s.seq > COALESCE((SELECT max(seq) FROM evaluation_step x WHERE x.tenant_id = ${tenantId}
-             AND x.evaluation_id = ${evaluationId} AND x.action IN ('submitSelf', 'return', 'reopen', 'complain')), 0)`.execute(
-    db,
-  );
-  return rows.rows.map((r) => r.user_id).filter((u): u is string => u !== null);
+  return (await reviewersSinceSubmitMany(db, tenantId, [evaluationId])).get(evaluationId) ?? [];
+}
+
+/** For each evaluation, who reviewed it (or for whom a deputy did) since it was last (re)submitted. */
+export async function reviewersSinceSubmitMany(
+  db: Db,
+  tenantId: string,
+  evaluationIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (evaluationIds.length === 0) return out;
+  const { rows } = await sql<{ evaluation_id: string; user_id: string }>`
+    WITH since AS (
+      SELECT e.id, COALESCE(max(x.seq) FILTER (WHERE x.action IN ('submitSelf', 'return', 'reopen', 'complain')), 0) AS seq
+        FROM unnest(${[...new Set(evaluationIds)]}::uuid[]) AS e(id)
+        LEFT JOIN evaluation_step x ON x.tenant_id = ${tenantId} AND x.evaluation_id = e.id
+       GROUP BY e.id
+    )
+    SELECT DISTINCT s.evaluation_id, u.user_id
+      FROM since
+      JOIN evaluation_step s ON s.tenant_id = ${tenantId} AND s.evaluation_id = since.id
+       AND s.action = 'review' AND s.seq > since.seq
+      CROSS JOIN LATERAL (VALUES (s.actor_user_id), (s.on_behalf_of)) AS u(user_id)
+     WHERE u.user_id IS NOT NULL`.execute(db);
+  for (const row of rows) out.set(row.evaluation_id, [...(out.get(row.evaluation_id) ?? []), row.user_id]);
+  return out;
 }
 
 export function tasksOf(db: Db, tenantId: string, evaluationId: string) {

@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import { systemActor } from '../../access/actor';
 import type { AppContext } from '../../context';
+import type { Addressed } from '../notifications/notifications.service';
 import { addDays } from './board.service';
 import { evaluationAccess } from './evaluations.access';
-import { usersWithPermissionOver, waitingOn } from './waiting';
+import type { Db } from './evaluations.repository';
+import { usersWithPermissionOverPaths, waitingOnMany } from './waiting';
 import type { Notify } from './workflow';
 import { transition } from './workflow';
 
@@ -20,13 +22,20 @@ interface DueRow {
   due: string;
 }
 
+/** Items handled per round: their waiting users, flags and notices are read and written set-wise. */
+const CHUNK = 2_000;
+
+type NotifyMany = (tx: Db, tenantId: string, items: readonly Addressed[]) => Promise<number>;
+
 /**
  * The daily reminders job (docs/EVALUATIONS.md, "Deadlines, reminders"): `remindDays` before a step's
  * deadline the item's waiting users are reminded; past it the item is flagged late, the late users
  * told, and the item escalated to the reviewers of the next level up; published results whose
  * complaint window has ended become final. Every notice has a dedupe key, so a rerun sends nothing twice.
+ * A city has ~150,000 open items on a deadline: they are handled in rounds of CHUNK, each in a fixed
+ * number of statements (one transaction per round for the late ones).
  */
-export function createReminders(ctx: AppContext, notify: Notify) {
+export function createReminders(ctx: AppContext, notify: Notify, notifyMany: NotifyMany) {
   const { db, tenantId } = ctx;
 
   async function run(today: string) {
@@ -44,65 +53,101 @@ export function createReminders(ctx: AppContext, notify: Notify) {
          AND e.state IN ('draft', 'returned', 'selfAssessed', 'inReview', 'reviewed', 'complained')
          AND CASE WHEN e.state IN ('draft', 'returned') THEN c.self_due
                   WHEN e.state IN ('selfAssessed', 'inReview') THEN c.review_due
-                  ELSE c.decision_due END <= ${soon}`.execute(db);
-    let reminded = 0;
-    let late = 0;
-    let escalated = 0;
-    const holders = new Map<string, string[]>();
-    for (const row of rows) {
-      const users = await waitingOn(db, row, today);
-      const base = { entityType: 'evaluation', entityId: row.id, link: `/evaluations/${row.id}` };
-      if (row.due >= today) {
-        reminded += await notify(db, tenantId, users, {
-          ...base,
+                  ELSE c.decision_due END <= ${soon}
+       ORDER BY e.id`.execute(db);
+    const totals = { reminded: 0, late: 0, escalated: 0 };
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const round = await remindRound(rows.slice(i, i + CHUNK), today);
+      totals.reminded += round.reminded;
+      totals.late += round.late;
+      totals.escalated += round.escalated;
+    }
+    const finalised = await finaliseEnded(today);
+    return { ...totals, finalised };
+  }
+
+  async function remindRound(rows: readonly DueRow[], today: string) {
+    const waiting = await waitingOnMany(db, tenantId, rows, today);
+    const usersOf = (row: DueRow) => waiting.get(row.id) ?? [];
+    const base = (row: DueRow) => ({
+      entityType: 'evaluation',
+      entityId: row.id,
+      link: `/evaluations/${row.id}`,
+    });
+    const soon = rows.filter((row) => row.due >= today);
+    const overdue = rows.filter((row) => row.due < today);
+    const reminded = await notifyMany(
+      db,
+      tenantId,
+      soon.map((row) => ({
+        userIds: usersOf(row),
+        n: {
+          ...base(row),
           kind: 'evaluation.dueSoon',
           title: 'Sắp đến hạn xử lý phiếu đánh giá',
           body: `Phiếu đánh giá ${row.cycle_label} của ${row.person_name} cần xử lý trước ngày ${row.due}.`,
           dedupeKey: `remind:${row.id}:${row.state}:${row.due}`,
-        });
-        continue;
+        },
+      })),
+    );
+    if (overdue.length === 0) return { reminded, late: 0, escalated: 0 };
+    return db.transaction().execute(async (tx) => {
+      const newlyLate = overdue.filter((row) => !row.late).map((row) => row.id);
+      if (newlyLate.length > 0) {
+        await tx
+          .updateTable('evaluation')
+          .set({ late: true })
+          .where('tenant_id', '=', tenantId)
+          .where('id', 'in', newlyLate)
+          .execute();
       }
-      await db.transaction().execute(async (tx) => {
-        if (!row.late) {
-          await tx
-            .updateTable('evaluation')
-            .set({ late: true })
-            .where('tenant_id', '=', tenantId)
-            .where('id', '=', row.id)
-            .execute();
-          late++;
-        }
-        await notify(tx, tenantId, users, {
-          ...base,
-          kind: 'evaluation.late',
-          title: 'Phiếu đánh giá đã quá hạn',
-          body: `Phiếu đánh giá ${row.cycle_label} của ${row.person_name} đã quá hạn ngày ${row.due}.`,
-          dedupeKey: `late:${row.id}:${row.state}:${row.due}`,
-        });
-        const parent = parentPath(row.decision_unit_path);
-        if (row.escalated_at !== null || parent === null) return;
-        const key = parent;
-        if (!holders.has(key))
-          holders.set(key, await usersWithPermissionOver(tx, tenantId, 'evaluations.review', parent));
-        const up = holders.get(key)!.filter((u) => !users.includes(u));
-        await notify(tx, tenantId, up, {
-          ...base,
-          kind: 'evaluation.escalated',
-          title: 'Phiếu đánh giá quá hạn ở cấp dưới',
-          body: `Phiếu đánh giá ${row.cycle_label} của ${row.person_name} đã quá hạn ngày ${row.due} ở cấp dưới.`,
-          dedupeKey: `escalate:${row.id}:${row.state}:${row.due}`,
-        });
+      // Escalation goes once per item to the reviewers of the level above its deciding unit.
+      const rising = overdue
+        .filter((row) => row.escalated_at === null)
+        .map((row) => ({ row, parent: parentPath(row.decision_unit_path) }))
+        .filter((item): item is { row: DueRow; parent: string } => item.parent !== null);
+      const above = await usersWithPermissionOverPaths(
+        tx,
+        tenantId,
+        'evaluations.review',
+        rising.map((item) => item.parent),
+      );
+      await notifyMany(tx, tenantId, [
+        ...overdue.map((row) => ({
+          userIds: usersOf(row),
+          n: {
+            ...base(row),
+            kind: 'evaluation.late',
+            title: 'Phiếu đánh giá đã quá hạn',
+            body: `Phiếu đánh giá ${row.cycle_label} của ${row.person_name} đã quá hạn ngày ${row.due}.`,
+            dedupeKey: `late:${row.id}:${row.state}:${row.due}`,
+          },
+        })),
+        ...rising.map(({ row, parent }) => ({
+          userIds: (above.get(parent) ?? []).filter((u) => !usersOf(row).includes(u)),
+          n: {
+            ...base(row),
+            kind: 'evaluation.escalated',
+            title: 'Phiếu đánh giá quá hạn ở cấp dưới',
+            body: `Phiếu đánh giá ${row.cycle_label} của ${row.person_name} đã quá hạn ngày ${row.due} ở cấp dưới.`,
+            dedupeKey: `escalate:${row.id}:${row.state}:${row.due}`,
+          },
+        })),
+      ]);
+      if (rising.length > 0) {
         await tx
           .updateTable('evaluation')
           .set({ escalated_at: new Date() })
           .where('tenant_id', '=', tenantId)
-          .where('id', '=', row.id)
+          .where(
+            'id',
+            'in',
+            rising.map((item) => item.row.id),
+          )
           .execute();
-        escalated++;
-      });
-    }
-    const finalised = await finaliseEnded(today);
-    return { reminded, late, escalated, finalised };
+      }
+      return { reminded, late: newlyLate.length, escalated: rising.length };
+    });
   }
 
   /** Published results whose complaint window ended before today become final (system actor). */

@@ -1,7 +1,7 @@
 import { type Permission, ROLES, roleHas } from '@canbo/domain';
 import { sql } from 'kysely';
 import type { Db } from './evaluations.repository';
-import { reviewersSinceSubmit } from './evaluations.repository';
+import { reviewersSinceSubmitMany } from './evaluations.repository';
 
 /**
  * Who an evaluation waits on (notifications and reminders): the person while drafting; reviewers of the
@@ -16,6 +16,38 @@ export interface WaitingRow {
   decision_unit_path: string;
 }
 
+/** The permission an evaluation in `state` waits on, or 'self' while the person drafts. */
+function waitingPermission(state: string): Permission | 'self' | null {
+  if (state === 'draft' || state === 'returned') return 'self';
+  if (state === 'selfAssessed' || state === 'inReview') return 'evaluations.review';
+  if (state === 'reviewed' || state === 'complained') return 'evaluations.decide';
+  return null;
+}
+
+/**
+ * Enabled users holding `permission` through a grant on each unit path or above it, for many paths in
+ * one statement (grants are few; the paths are the deciding units of the items at hand).
+ */
+export async function usersWithPermissionOverPaths(
+  db: Db,
+  tenantId: string,
+  permission: Permission,
+  paths: readonly string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(paths.map((p) => [p, []]));
+  if (paths.length === 0) return out;
+  const roles = ROLES.filter((r) => roleHas(r, permission));
+  const { rows } = await sql<{ path: string; user_id: string }>`
+    SELECT DISTINCT t.path, g.user_id
+      FROM unnest(${[...new Set(paths)]}::text[]) AS t(path)
+      JOIN org_unit o ON o.tenant_id = ${tenantId} AND left(t.path, length(o.path)) = o.path
+      JOIN role_grant g ON g.tenant_id = o.tenant_id AND g.unit_id = o.id
+      JOIN app_user u ON u.tenant_id = g.tenant_id AND u.id = g.user_id
+     WHERE g.role IN (${sql.join(roles)}) AND NOT u.disabled`.execute(db);
+  for (const row of rows) out.get(row.path)?.push(row.user_id);
+  return out;
+}
+
 /** Enabled users holding `permission` through a grant on the unit at `path` or above it. */
 export async function usersWithPermissionOver(
   db: Db,
@@ -23,64 +55,114 @@ export async function usersWithPermissionOver(
   permission: Permission,
   path: string,
 ): Promise<string[]> {
-  const roles = ROLES.filter((r) => roleHas(r, permission));
-  const rows = await sql<{ user_id: string }>`
-    SELECT DISTINCT g.user_id FROM role_grant g
-      JOIN org_unit o ON o.tenant_id = g.tenant_id AND o.id = g.unit_id
-      JOIN app_user u ON u.tenant_id = g.tenant_id AND u.id = g.user_id
-     WHERE g.tenant_id = ${tenantId} AND g.role IN (${sql.join(roles)}) AND NOT u.disabled
-       AND left(${path}, length(o.path)) = o.path`.execute(db);
-  return rows.rows.map((r) => r.user_id);
+  return (await usersWithPermissionOverPaths(db, tenantId, permission, [path])).get(path) ?? [];
 }
 
-export async function activeDelegates(
+/** Active deputies of each delegating user today. */
+async function delegatesOf(
   db: Db,
   tenantId: string,
   fromUserIds: readonly string[],
   today: string,
-): Promise<string[]> {
-  if (fromUserIds.length === 0) return [];
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (fromUserIds.length === 0) return out;
   const rows = await db
     .selectFrom('eval_delegation')
-    .select('to_user_id')
+    .select(['from_user_id', 'to_user_id'])
     .distinct()
     .where('tenant_id', '=', tenantId)
-    .where('from_user_id', 'in', fromUserIds)
+    .where('from_user_id', 'in', [...new Set(fromUserIds)])
     .where('revoked_at', 'is', null)
     .where('valid_from', '<=', today)
     .where('valid_to', '>=', today)
     .execute();
-  return rows.map((r) => r.to_user_id);
+  for (const row of rows) out.set(row.from_user_id, [...(out.get(row.from_user_id) ?? []), row.to_user_id]);
+  return out;
+}
+
+/** The enabled accounts of each person. */
+async function accountsOf(
+  db: Db,
+  tenantId: string,
+  personIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (personIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('app_user')
+    .select(['id', 'person_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', 'in', [...new Set(personIds)])
+    .where('disabled', '=', false)
+    .execute();
+  for (const row of rows) {
+    if (row.person_id) out.set(row.person_id, [...(out.get(row.person_id) ?? []), row.id]);
+  }
+  return out;
 }
 
 export async function personUsers(db: Db, tenantId: string, personId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('app_user')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('person_id', '=', personId)
-    .where('disabled', '=', false)
-    .execute();
-  return rows.map((r) => r.id);
+  return (await accountsOf(db, tenantId, [personId])).get(personId) ?? [];
+}
+
+/**
+ * Who each evaluation waits on, for many evaluations of one tenant in a fixed number of statements
+ * (the daily reminders reach every open item of a city): accounts, grant holders per deciding unit,
+ * earlier reviewers and deputies are each read once for the whole set.
+ */
+export async function waitingOnMany(
+  db: Db,
+  tenantId: string,
+  rows: readonly WaitingRow[],
+  today: string,
+): Promise<Map<string, string[]>> {
+  const pathsBy = { 'evaluations.review': new Set<string>(), 'evaluations.decide': new Set<string>() };
+  const inReview: string[] = [];
+  for (const row of rows) {
+    const permission = waitingPermission(row.state);
+    if (permission === 'evaluations.review') inReview.push(row.id);
+    if (permission && permission !== 'self' && permission in pathsBy)
+      pathsBy[permission as keyof typeof pathsBy].add(row.decision_unit_path);
+  }
+  const [accounts, reviewers, deciders, earlier] = await Promise.all([
+    accountsOf(
+      db,
+      tenantId,
+      rows.map((r) => r.person_id),
+    ),
+    usersWithPermissionOverPaths(db, tenantId, 'evaluations.review', [...pathsBy['evaluations.review']]),
+    usersWithPermissionOverPaths(db, tenantId, 'evaluations.decide', [...pathsBy['evaluations.decide']]),
+    reviewersSinceSubmitMany(db, tenantId, inReview),
+  ]);
+  const direct = new Map<string, string[]>();
+  for (const row of rows) {
+    const permission = waitingPermission(row.state);
+    if (permission === null || permission === 'self') continue;
+    const holders =
+      (permission === 'evaluations.review' ? reviewers : deciders).get(row.decision_unit_path) ?? [];
+    const excluded = new Set([...(accounts.get(row.person_id) ?? []), ...(earlier.get(row.id) ?? [])]);
+    direct.set(
+      row.id,
+      holders.filter((u) => !excluded.has(u)),
+    );
+  }
+  const deputies = await delegatesOf(db, tenantId, [...new Set([...direct.values()].flat())], today);
+  const out = new Map<string, string[]>();
+  for (const row of rows) {
+    const permission = waitingPermission(row.state);
+    if (permission === 'self') {
+      out.set(row.id, accounts.get(row.person_id) ?? []);
+      continue;
+    }
+    const users = direct.get(row.id) ?? [];
+    const excluded = new Set([...(accounts.get(row.person_id) ?? []), ...(earlier.get(row.id) ?? [])]);
+    const extra = users.flatMap((u) => deputies.get(u) ?? []).filter((u) => !excluded.has(u));
+    out.set(row.id, [...new Set([...users, ...extra])]);
+  }
+  return out;
 }
 
 export async function waitingOn(db: Db, row: WaitingRow, today: string): Promise<string[]> {
-  const { tenant_id: tenantId } = row;
-  if (row.state === 'draft' || row.state === 'returned') return personUsers(db, tenantId, row.person_id);
-  const permission: Permission | null =
-    row.state === 'selfAssessed' || row.state === 'inReview'
-      ? 'evaluations.review'
-      : row.state === 'reviewed' || row.state === 'complained'
-        ? 'evaluations.decide'
-        : null;
-  if (!permission) return [];
-  const [holders, self, earlier] = await Promise.all([
-    usersWithPermissionOver(db, tenantId, permission, row.decision_unit_path),
-    personUsers(db, tenantId, row.person_id),
-    permission === 'evaluations.review' ? reviewersSinceSubmit(db, tenantId, row.id) : Promise.resolve([]),
-  ]);
-  const excluded = new Set([...self, ...earlier]);
-  const direct = holders.filter((u) => !excluded.has(u));
-  const deputies = await activeDelegates(db, tenantId, direct, today);
-  return [...new Set([...direct, ...deputies.filter((u) => !excluded.has(u))])];
+  return (await waitingOnMany(db, row.tenant_id, [row], today)).get(row.id) ?? [];
 }

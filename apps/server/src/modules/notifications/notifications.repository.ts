@@ -15,37 +15,61 @@ export interface NotificationInput {
   dedupeKey?: string | null;
 }
 
+/** One notice for some users: what `insertNotificationsMany` takes per item. */
+export interface Addressed {
+  userIds: readonly string[];
+  n: NotificationInput;
+}
+
+/** Rows per INSERT: 11 parameters each stays far below the protocol's limit. */
+const INSERT_CHUNK = 1_000;
+
+/**
+ * One row per user and notice, many notices in few statements; a repeated dedupe key is skipped.
+ * Returns how many were written.
+ */
+export async function insertNotificationsMany(
+  db: Db,
+  tenantId: string,
+  items: readonly Addressed[],
+): Promise<number> {
+  const now = new Date();
+  const values = items.flatMap(({ userIds, n }) =>
+    [...new Set(userIds)].map((userId) => ({
+      tenant_id: tenantId,
+      id: newId(),
+      user_id: userId,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      link: n.link ?? null,
+      entity_type: n.entityType ?? null,
+      entity_id: n.entityId ?? null,
+      dedupe_key: n.dedupeKey ?? null,
+      created_at: now,
+    })),
+  );
+  let written = 0;
+  for (let i = 0; i < values.length; i += INSERT_CHUNK) {
+    const rows = await db
+      .insertInto('notification')
+      .values(values.slice(i, i + INSERT_CHUNK))
+      .onConflict((oc) => oc.columns(['tenant_id', 'user_id', 'dedupe_key']).doNothing())
+      .returning('id')
+      .execute();
+    written += rows.length;
+  }
+  return written;
+}
+
 /** One row per user; a repeated dedupe key is skipped. Returns how many were written. */
-export async function insertNotifications(
+export function insertNotifications(
   db: Db,
   tenantId: string,
   userIds: readonly string[],
   n: NotificationInput,
 ): Promise<number> {
-  const users = [...new Set(userIds)];
-  if (users.length === 0) return 0;
-  const now = new Date();
-  const rows = await db
-    .insertInto('notification')
-    .values(
-      users.map((userId) => ({
-        tenant_id: tenantId,
-        id: newId(),
-        user_id: userId,
-        kind: n.kind,
-        title: n.title,
-        body: n.body,
-        link: n.link ?? null,
-        entity_type: n.entityType ?? null,
-        entity_id: n.entityId ?? null,
-        dedupe_key: n.dedupeKey ?? null,
-        created_at: now,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['tenant_id', 'user_id', 'dedupe_key']).doNothing())
-    .returning('id')
-    .execute();
-  return rows.length;
+  return insertNotificationsMany(db, tenantId, [{ userIds, n }]);
 }
 
 export function listFor(db: Db, tenantId: string, userId: string, limit = 100) {

@@ -5,7 +5,7 @@ import { enqueue } from '../../jobs/queue';
 import { type Mailer, smtpMailer } from './mailer';
 import * as repo from './notifications.repository';
 
-export type { NotificationInput } from './notifications.repository';
+export type { Addressed, NotificationInput } from './notifications.repository';
 
 /**
  * In-app notifications of the caller (own only: another user's id reads as missing), `notify` for the
@@ -19,13 +19,9 @@ export function createNotificationsService(
   const { db, tenantId } = ctx;
   const smtpUrl = ctx.config.smtpUrl;
 
-  async function notify(
-    tx: repo.Db,
-    tenant: string,
-    userIds: readonly string[],
-    n: repo.NotificationInput,
-  ): Promise<number> {
-    const written = await repo.insertNotifications(tx, tenant, userIds, n);
+  /** Notices for many items in few statements (the daily reminders); e-mail is queued once. */
+  async function notifyMany(tx: repo.Db, tenant: string, items: readonly repo.Addressed[]): Promise<number> {
+    const written = await repo.insertNotificationsMany(tx, tenant, items);
     if (written > 0 && smtpUrl) {
       const minute = new Date().toISOString().slice(0, 16);
       await enqueue(tx as never, {
@@ -35,6 +31,10 @@ export function createNotificationsService(
       });
     }
     return written;
+  }
+
+  function notify(tx: repo.Db, tenant: string, userIds: readonly string[], n: repo.NotificationInput) {
+    return notifyMany(tx, tenant, [{ userIds, n }]);
   }
 
   function own(actor: Actor): string {
@@ -97,7 +97,7 @@ export function createNotificationsService(
     return { sent, failed };
   }
 
-  return { notify, list, read, readAll, sendEmails };
+  return { notify, notifyMany, list, read, readAll, sendEmails };
 }
 
 export type NotificationsService = ReturnType<typeof createNotificationsService>;
