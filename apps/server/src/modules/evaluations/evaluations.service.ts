@@ -34,7 +34,7 @@ import {
   sameScores,
 } from './evaluations.presenter';
 import * as repo from './evaluations.repository';
-import { checkScores, factsOf, kpiOf, loadFramework, scoreRow } from './scoring';
+import { checkScores, factsOf, kpiOf, loadFramework, type Scored, scoreRow } from './scoring';
 import {
   addGrade,
   DECIDED_STATES,
@@ -130,14 +130,16 @@ export function createEvaluationsService(ctx: AppContext, deps: { notify: Notify
     dbx: repo.Db,
     access: EvaluationAccess,
     row: repo.EvaluationRow,
+    /** Facts and KPI the transition just computed from the same rows: not read again. */
+    known?: Pick<Scored, 'facts' | 'kpi'>,
   ): Promise<EvaluationDetail> {
     const fw = await loadFramework(dbx, tenantId, row.framework_id);
     const [steps, tasks, facts, entries, kpi] = await Promise.all([
       repo.stepsOf(dbx, tenantId, row.id),
       repo.tasksOf(dbx, tenantId, row.id),
-      factsOf(dbx, row),
+      known ? known.facts : factsOf(dbx, row),
       fw.ruleSet.kpi ? repo.kpiEntriesOf(dbx, tenantId, row.id) : Promise.resolve([]),
-      kpiOf(dbx, row, fw.ruleSet),
+      known ? known.kpi : kpiOf(dbx, row, fw.ruleSet),
     ]);
     const summary = presentSummary(row);
     const stepViews = steps.map((s) => presentStep(s, fw.ruleSet));
@@ -181,11 +183,13 @@ export function createEvaluationsService(ctx: AppContext, deps: { notify: Notify
   /** Runs one transition in its own transaction and answers the detail as the caller now sees it. */
   async function run(actor: Actor, id: string, make: (access: EvaluationAccess) => TransitionSpec) {
     const access = await accessOf(actor);
-    await db.transaction().execute((tx) => transition(tx, tdeps(), access, id, make(access)));
+    const { scored } = await db
+      .transaction()
+      .execute((tx) => transition(tx, tdeps(), access, id, make(access)));
     // The same request: the access just computed still holds.
     const row = await repo.findEvaluation(db, access, id);
     if (!row) throw new NotFound('evaluation');
-    return detailOf(db, access, row);
+    return detailOf(db, access, row, scored);
   }
 
   async function saveDraft(actor: Actor, id: string, input: SaveScoresInput): Promise<EvaluationDetail> {

@@ -13,12 +13,14 @@ import {
   ruleSetById,
   type ScoreResult,
   scoreEvaluation,
+  type TaskStats,
   withParameters,
 } from '@canbo/domain';
+import { sql } from 'kysely';
 import { RuleViolation } from '../../errors';
+import { todayInVietnam } from '../units/units.dates';
 import { type Db, type EvaluationRow, frameworkOf, kpiEntriesOf } from './evaluations.repository';
-import { findingsInYear } from './findings.service';
-import { taskStats } from './tasks.service';
+import { taskStatsJson } from './tasks.repository';
 
 /**
  * Facts and score of one evaluation, computed by the domain rules when a step is taken: the rule set
@@ -98,29 +100,35 @@ const YEAR_FORMS: readonly string[] = [
   'forced_resignation',
 ];
 
-export async function factsOf(db: Db, row: EvaluationRow): Promise<EvaluationFacts> {
+/** Disciplines and findings of the period's calendar year and the task record: one statement. */
+export async function factsOf(db: Db, row: EvaluationRow, asOf = todayInVietnam()): Promise<EvaluationFacts> {
   const tenantId = row.tenant_id;
   const year = row.period_start.slice(0, 4);
-  const [disciplines, findings, tasks] = await Promise.all([
-    db
-      .selectFrom('discipline')
-      .select('form')
-      .where('tenant_id', '=', tenantId)
-      .where('person_id', '=', row.person_id)
-      .where('decision_date', '>=', `${year}-01-01`)
-      .where('decision_date', '<=', `${year}-12-31`)
-      .execute(),
-    findingsInYear(db, tenantId, row.person_id, Number(year)),
-    taskStats(db, tenantId, row.id),
-  ]);
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const { rows } = await sql<{ disciplines: string[] | null; findings: string[] | null; tasks: TaskStats }>`
+    SELECT
+      (SELECT array_agg(d.form) FROM discipline d
+        WHERE d.tenant_id = ${tenantId} AND d.person_id = ${row.person_id}
+          AND d.decision_date BETWEEN ${from}::date AND ${to}::date) AS disciplines,
+      (SELECT array_agg(DISTINCT f.kind) FROM person_finding f
+        WHERE f.tenant_id = ${tenantId} AND f.person_id = ${row.person_id}
+          AND f.decision_date BETWEEN ${from}::date AND ${to}::date) AS findings,
+      ${taskStatsJson(tenantId, row.id, asOf)} AS tasks`.execute(db);
+  const { disciplines, findings, tasks } = rows[0]!;
+  const kinds = findings ?? [];
   const facts: EvaluationFacts = {
     isLeader: row.is_leader,
-    disciplinesInYear: disciplines
-      .map((d) => d.form)
-      .filter((f) => YEAR_FORMS.includes(f)) as DisciplineFormName[],
-    degradationConcluded: findings.some((f) => f === 'degradation'),
-    corruptionInManagedUnit: row.is_leader && findings.some((f) => f === 'corruptionInManagedUnit'),
-    tasks,
+    disciplinesInYear: (disciplines ?? []).filter((f) => YEAR_FORMS.includes(f)) as DisciplineFormName[],
+    degradationConcluded: kinds.includes('degradation'),
+    corruptionInManagedUnit: row.is_leader && kinds.includes('corruptionInManagedUnit'),
+    tasks: {
+      total: Number(tasks.total),
+      done: Number(tasks.done),
+      onTime: Number(tasks.onTime),
+      late: Number(tasks.late),
+      exceeding: Number(tasks.exceeding),
+    },
   };
   if (row.shortcomings_remedied !== null) facts.shortcomingsRemedied = row.shortcomings_remedied;
   return facts;

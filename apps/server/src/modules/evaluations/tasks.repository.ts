@@ -1,5 +1,5 @@
 import type { TaskStats } from '@canbo/domain';
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { EvalTaskTable } from '../../db/schema';
 import { type Db, type EvaluationAccess, visibleEvaluations } from './evaluations.access';
 
@@ -77,29 +77,31 @@ export async function fileVisible(db: Db, access: EvaluationAccess, fileId: stri
  * count; a done task is on time when done by its deadline; late = done after the deadline, or still
  * open with the deadline before `asOf`; exceeding = done and marked as exceeding the commitment.
  */
+/**
+ * The task record of an evaluation as one JSON value (TaskStats), for use inside a larger statement:
+ * dropped tasks do not count; a done task is on time when done by its deadline, else late; an open
+ * task past its deadline on `asOf` is late.
+ */
+export function taskStatsJson(tenantId: string, evaluationId: string, asOf: string) {
+  return sql<TaskStats>`(SELECT json_build_object(
+      'total', count(*),
+      'done', count(*) FILTER (WHERE t.status = 'done'),
+      'onTime', count(*) FILTER (WHERE t.status = 'done' AND t.done_date <= t.deadline),
+      'late', count(*) FILTER (WHERE (t.status = 'done' AND (t.done_date IS NULL OR t.done_date > t.deadline))
+                                  OR (t.status <> 'done' AND t.deadline < ${asOf}::date)),
+      'exceeding', count(*) FILTER (WHERE t.status = 'done' AND t.exceeded))
+    FROM eval_task t
+   WHERE t.tenant_id = ${tenantId} AND t.evaluation_id = ${evaluationId} AND t.status <> 'dropped')`;
+}
+
 export async function taskStats(
   db: Db,
   tenantId: string,
   evaluationId: string,
   asOf: string,
 ): Promise<TaskStats> {
-  const rows = await db
-    .selectFrom('eval_task')
-    .select(['status', 'deadline', 'done_date', 'exceeded'])
-    .where('tenant_id', '=', tenantId)
-    .where('evaluation_id', '=', evaluationId)
-    .where('status', '<>', 'dropped')
-    .execute();
-  const stats: TaskStats = { total: rows.length, done: 0, onTime: 0, late: 0, exceeding: 0 };
-  for (const r of rows) {
-    if (r.status === 'done') {
-      stats.done++;
-      if (r.done_date !== null && r.done_date <= r.deadline) stats.onTime++;
-      else stats.late++;
-      if (r.exceeded) stats.exceeding++;
-    } else if (r.deadline < asOf) {
-      stats.late++;
-    }
-  }
-  return stats;
+  const { rows } = await sql<{
+    stats: TaskStats;
+  }>`SELECT ${taskStatsJson(tenantId, evaluationId, asOf)} AS stats`.execute(db);
+  return rows[0]!.stats;
 }

@@ -98,7 +98,7 @@ export async function transition(
   access: EvaluationAccess,
   id: string,
   spec: TransitionSpec,
-): Promise<{ version: number; state: string }> {
+): Promise<{ version: number; state: string; scored: Scored }> {
   const { actor } = access;
   const found = await findEvaluation(tx, access, id, true);
   if (!found) throw new NotFound('evaluation');
@@ -169,7 +169,7 @@ export async function transition(
       ...(spec.comment ? { comment: spec.comment } : {}),
     },
   });
-  return { version, state: after.state };
+  return { version, state: after.state, scored };
 }
 
 const NOTICES: Record<string, [string, string]> = {
