@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   'votes.manage',
   /** Read vote sessions and their results once closed. */
   'votes.read',
+  /** Indicators, targets and the work programme of units in scope (docs/REPORTS.md); aggregates only. */
+  'reports.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,8 +55,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'evaluations.read',
     'evaluations.manage',
     'votes.manage',
+    'reports.read',
   ],
-  head: ['units.read', 'people.read', 'evaluations.review', 'evaluations.decide'],
+  head: ['units.read', 'people.read', 'evaluations.review', 'evaluations.decide', 'reports.read'],
   manager: ['units.read', 'people.read', 'evaluations.review'],
   // Staff see the unit tree; their own record and evaluations are reached through their account, not through scope.
   staff: ['units.read'],
@@ -67,6 +70,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'evaluations.read',
     'votes.read',
+    'reports.read',
   ],
 };
 

@@ -141,3 +141,22 @@ describe('counts that are not whole', () => {
     expect(checkQuota(ND_335_2025, { graded: 0, excellent: 0, good: 0 }, NORMAL).ok).toBe(true);
   });
 });
+
+describe('any quota subject, not only a periodic rule set', () => {
+  it('takes just the cap, the grade codes and the parameters, and names what it counts', () => {
+    const subject = {
+      quota: ND_335_2025.quota,
+      gradeCodes: ND_335_2025.gradeCodes,
+      parameters: [],
+      counted: { vi: 'tập thể', en: { one: 'collective', many: 'collectives' } },
+    };
+    expect(quotaLimit(subject, 10, NORMAL)).toBe(2);
+    const check = checkQuota(subject, { graded: 6, excellent: 1, good: 1 }, NORMAL);
+    expect(check.message.vi).toBe(
+      'Số tập thể xếp loại HTXSNV (1) vượt quá mức tối đa 0 (20% của 1 tập thể xếp loại HTTNV)',
+    );
+    expect(check.message.en).toBe(
+      'HTXSNV grades (1) exceed the maximum of 0 (20% of the 1 collective graded HTTNV)',
+    );
+  });
+});

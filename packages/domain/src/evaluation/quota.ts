@@ -1,7 +1,6 @@
 import { formatDecimal } from '../formats/numbers';
 import { round2, toHundredths } from './points';
-import { parameterValue } from './rule-sets';
-import type { QuotaCheck, QuotaCounts, RuleSet } from './types';
+import type { QuotaCheck, QuotaCounts, RuleSet, Text } from './types';
 
 /**
  * The cap on the top grade (tỷ lệ khống chế). Every text says the excellent count "must not exceed"
@@ -13,13 +12,35 @@ import type { QuotaCheck, QuotaCounts, RuleSet } from './types';
  * posts; self-assessment is never capped.
  */
 
+/**
+ * What a quota check needs from a rule set: its cap, its grade codes for messages and its parameters
+ * (`quota.rounding`). A periodic RuleSet is one; the annual review passes its people's or its
+ * collectives' cap through the same functions (annualQuotaSubject).
+ */
+export type QuotaSubject = Pick<RuleSet, 'quota' | 'gradeCodes' | 'parameters'> & {
+  /** What is counted, for messages; people when absent. */
+  counted?: QuotaNoun;
+};
+
+/** The counted noun: Vietnamese (no plural), English singular and plural. */
+export interface QuotaNoun {
+  vi: string;
+  en: { one: string; many: string };
+}
+
+const PEOPLE: QuotaNoun = { vi: 'người', en: { one: 'person', many: 'people' } };
+
+function subjectParameter(subject: QuotaSubject, key: string): unknown {
+  return subject.parameters.find((parameter) => parameter.key === key)?.value;
+}
+
 export interface QuotaOptions {
   /** The unit is marked outstanding for the period (higher cap where the rule set has one). */
   outstanding: boolean;
 }
 
 /** The percentage that applies: the outstanding cap when marked and the rule set has one. */
-export function quotaPercent(ruleSet: RuleSet, options: QuotaOptions): number {
+export function quotaPercent(ruleSet: QuotaSubject, options: QuotaOptions): number {
   const { percent, outstandingPercent } = ruleSet.quota;
   return options.outstanding && outstandingPercent !== null ? outstandingPercent : percent;
 }
@@ -29,20 +50,20 @@ function wholeCount(value: number): number {
 }
 
 /** Largest number of excellent grades allowed for a basis of `basisCount` people, in integers. */
-export function quotaLimit(ruleSet: RuleSet, basisCount: number, options: QuotaOptions): number {
+export function quotaLimit(ruleSet: QuotaSubject, basisCount: number, options: QuotaOptions): number {
   const people = wholeCount(basisCount);
   const percentUnits = toHundredths(quotaPercent(ruleSet, options)); // 30% → 3000
   const scaled = people * percentUnits; // limit × 10 000
-  if (parameterValue(ruleSet, 'quota.rounding') === 'halfUp')
+  if (subjectParameter(ruleSet, 'quota.rounding') === 'halfUp')
     return Math.floor((2 * scaled + 10_000) / 20_000);
   return Math.floor(scaled / 10_000);
 }
 
-function peopleEn(count: number): string {
-  return `${count} ${count === 1 ? 'person' : 'people'}`;
+function countedEn(count: number, noun: QuotaNoun): string {
+  return `${count} ${count === 1 ? noun.en.one : noun.en.many}`;
 }
 
-export function checkQuota(ruleSet: RuleSet, counts: QuotaCounts, options: QuotaOptions): QuotaCheck {
+export function checkQuota(ruleSet: QuotaSubject, counts: QuotaCounts, options: QuotaOptions): QuotaCheck {
   const { basis } = ruleSet.quota;
   const basisCount = wholeCount(basis === 'graded' ? counts.graded : counts.good);
   const used = wholeCount(counts.excellent);
@@ -51,15 +72,16 @@ export function checkQuota(ruleSet: RuleSet, counts: QuotaCounts, options: Quota
   const ok = used <= limit;
   const top = ruleSet.gradeCodes.excellent;
   const good = ruleSet.gradeCodes.good;
-  const ofVi = `${formatDecimal(percent, 2, { trimZeros: true })}% của ${basisCount} người ${basis === 'graded' ? 'được xếp loại' : `xếp loại ${good}`}`;
-  const ofEn = `${round2(percent)}% of the ${peopleEn(basisCount)} ${basis === 'graded' ? 'graded' : `graded ${good}`}`;
-  const message = ok
+  const noun = ruleSet.counted ?? PEOPLE;
+  const ofVi = `${formatDecimal(percent, 2, { trimZeros: true })}% của ${basisCount} ${noun.vi} ${basis === 'graded' ? 'được xếp loại' : `xếp loại ${good}`}`;
+  const ofEn = `${round2(percent)}% of the ${countedEn(basisCount, noun)} ${basis === 'graded' ? 'graded' : `graded ${good}`}`;
+  const message: Text = ok
     ? {
-        vi: `Số người xếp loại ${top} (${used}) trong mức tối đa ${limit} (${ofVi})`,
+        vi: `Số ${noun.vi} xếp loại ${top} (${used}) trong mức tối đa ${limit} (${ofVi})`,
         en: `${top} grades (${used}) are within the maximum of ${limit} (${ofEn})`,
       }
     : {
-        vi: `Số người xếp loại ${top} (${used}) vượt quá mức tối đa ${limit} (${ofVi})`,
+        vi: `Số ${noun.vi} xếp loại ${top} (${used}) vượt quá mức tối đa ${limit} (${ofVi})`,
         en: `${top} grades (${used}) exceed the maximum of ${limit} (${ofEn})`,
       };
   return { ok, limit, used, basis, basisCount, percent, rule: ruleSet.quota.rule, message };
@@ -76,7 +98,7 @@ export interface QuotaGroupCheck {
  * 335, 366). A unit can pass as a whole and still break the cap inside one group.
  */
 export function checkUnitQuotas(
-  ruleSet: RuleSet,
+  ruleSet: QuotaSubject,
   unit: QuotaCounts,
   groups: Readonly<Record<string, QuotaCounts>>,
   options: QuotaOptions,

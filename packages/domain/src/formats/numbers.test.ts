@@ -137,6 +137,18 @@ describe('formatRatio and formatCountShare', () => {
     expect(formatRatio(0, 0)).toBe('0/0 (—)');
   });
 
+  it('takes decimals as an option, and rounds half up at the last decimal (targets: achieved/target)', () => {
+    expect(formatRatio(29, 70, { decimals: 2 })).toBe('29/70 (41,43%)');
+    expect(formatRatio(373, 443, {})).toBe('373/443 (84,20%)');
+    expect(formatRatio(4, 37, { decimals: 2 })).toBe('4/37 (10,81%)');
+    expect(formatRatio(3314, 7447, { decimals: 1 })).toBe('3.314/7.447 (44,5%)');
+    // 1/800 = 0,125% exactly: half up gives 0,13% (not banker's 0,12%).
+    expect(formatRatio(1, 800)).toBe('1/800 (0,13%)');
+    expect(formatRatio(3, 1600, { decimals: 2 })).toBe('3/1.600 (0,19%)');
+    expect(formatRatio(12, 0, { decimals: 2 })).toBe('12/0 (—)');
+    expect(formatRatio(3314, 3314)).toBe('3.314/3.314 (100,00%)');
+  });
+
   it('writes a count with its unit and share, one decimal: "3.314 người (44,5%)"', () => {
     expect(formatCountShare(3314, 7447, { unit: 'người', decimals: 1 })).toBe('3.314 người (44,5%)');
     expect(formatCountShare(29, 70)).toBe('29 (41,43%)');

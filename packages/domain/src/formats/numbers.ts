@@ -88,8 +88,16 @@ export function formatPercent(part: IntegerInput, whole: IntegerInput, decimals 
   return units === null ? NO_FIGURE : `${formatScaled(units, decimals)}%`;
 }
 
-/** "29/70 (41,43%)", the form of report tables; "0/0 (—)" when whole is 0. */
-export function formatRatio(part: IntegerInput, whole: IntegerInput, decimals = 2): string {
+/**
+ * "29/70 (41,43%)", the form of report tables (achieved/target); "0/0 (—)" when whole is 0.
+ * `decimals` as a number or as `{ decimals }` (default 2).
+ */
+export function formatRatio(
+  part: IntegerInput,
+  whole: IntegerInput,
+  options: number | { decimals?: number } = 2,
+): string {
+  const decimals = typeof options === 'number' ? options : (options.decimals ?? 2);
   return `${formatInteger(part)}/${formatInteger(whole)} (${formatPercent(part, whole, decimals)})`;
 }
 
