@@ -39,6 +39,20 @@ const VoteSessionPage = lazy(() => import('./features/votes/VoteSessionPage'));
 const VoteResultPage = lazy(() => import('./features/votes/VoteResultPage'));
 const KioskPage = lazy(() => import('./features/votes/KioskPage'));
 const BallotPage = lazy(() => import('./features/votes/BallotPage'));
+const TargetsPage = lazy(() => import('./features/reports/TargetsPage'));
+const WorkItemsPage = lazy(() => import('./features/reports/WorkItemsPage'));
+const IndicatorsPage = lazy(() => import('./features/reports/IndicatorsPage'));
+const ReportBuilderPage = lazy(() => import('./features/reports/ReportBuilderPage'));
+const ReportPreviewPage = lazy(() => import('./features/reports/ReportPreviewPage'));
+const ReportTemplatesPage = lazy(() => import('./features/reports/ReportTemplatesPage'));
+const ReviewPeriodsPage = lazy(() => import('./features/annual/ReviewPeriodsPage'));
+const ReviewPeriodPage = lazy(() => import('./features/annual/ReviewPeriodPage'));
+const ClassificationBoardPage = lazy(() => import('./features/annual/ClassificationBoardPage'));
+const AnnualReviewPage = lazy(() => import('./features/annual/AnnualReviewPage'));
+const MyAnnualReviewsPage = lazy(() => import('./features/annual/MyAnnualReviewsPage'));
+const WeakOrgsPage = lazy(() => import('./features/annual/WeakOrgsPage'));
+const ControlDashboardPage = lazy(() => import('./features/control/ControlDashboardPage'));
+const ControlThresholdsPage = lazy(() => import('./features/control/ThresholdsPage'));
 const NotFoundPage = lazy(() => import('./features/errors/NotFoundPage'));
 
 type Page = LazyExoticComponent<ComponentType>;
@@ -117,9 +131,33 @@ export const router = createBrowserRouter([
           { path: 'evaluations/kpi-products', element: guarded('evaluations.manage', KpiProductsPage) },
           { path: 'evaluations/delegations', element: guarded('evaluations.review', DelegationsPage) },
           { path: 'evaluations/:id', element: <EvaluationPage /> },
+          // Annual and mid-term review: staff reach their own reviews through their account.
+          { path: 'annual/mine', element: <MyAnnualReviewsPage /> },
+          { path: 'annual/reviews/:id', element: <AnnualReviewPage /> },
+          { path: 'annual/periods', element: guarded(CYCLE_READERS, ReviewPeriodsPage) },
+          { path: 'annual/periods/:id', element: guarded(CYCLE_READERS, ReviewPeriodPage) },
+          {
+            path: 'annual/periods/:id/units/:unitId',
+            element: guarded(CYCLE_READERS, ClassificationBoardPage),
+          },
+          { path: 'annual/weak-orgs', element: guarded(CYCLE_READERS, WeakOrgsPage) },
+          {
+            path: 'control',
+            element: guarded(['evaluations.read', 'evaluations.manage'], ControlDashboardPage),
+          },
+          {
+            path: 'control/thresholds',
+            element: guarded(['evaluations.read', 'evaluations.manage'], ControlThresholdsPage),
+          },
           { path: 'votes', element: guarded(VOTE_READERS, VoteSessionsPage) },
           { path: 'votes/:id', element: guarded(VOTE_READERS, VoteSessionPage) },
           { path: 'votes/:id/result', element: guarded(VOTE_READERS, VoteResultPage) },
+          { path: 'reports/targets', element: guarded('reports.read', TargetsPage) },
+          { path: 'reports/work-items', element: guarded('reports.read', WorkItemsPage) },
+          { path: 'reports/indicators', element: guarded('reports.read', IndicatorsPage) },
+          { path: 'reports/runs', element: guarded('reports.read', ReportBuilderPage) },
+          { path: 'reports/runs/:id', element: guarded('reports.read', ReportPreviewPage) },
+          { path: 'reports/templates', element: guarded('reports.read', ReportTemplatesPage) },
           { path: 'imports', element: guarded('imports.run', ImportsPage) },
           { path: 'admin/users', element: guarded('users.read', UsersPage) },
           { path: 'admin/users/:id', element: guarded('users.read', UserDetailPage) },

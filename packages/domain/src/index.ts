@@ -1,6 +1,7 @@
 export * from './access/roles';
 export * from './annual';
 export * from './auth/password-policy';
+export * from './charts/chart-option';
 export * from './contracts/admin';
 export * from './contracts/annual';
 export * from './contracts/auth';

@@ -629,6 +629,236 @@ export interface VoteResultTable {
   created_at: Timestamp;
 }
 
+export interface ReviewPeriodTable {
+  tenant_id: string;
+  id: string;
+  kind: string;
+  label: string;
+  unit_id: string;
+  unit_path: string;
+  year: number | null;
+  term_label: string | null;
+  period_start: CalendarDate;
+  period_end: CalendarDate;
+  self_due: CalendarDate;
+  meeting_due: CalendarDate;
+  decision_due: CalendarDate;
+  state: string;
+  state_rule_set_id: string;
+  party_rule_set_id: string;
+  job_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  version: Generated<number>;
+}
+
+export interface AnnualReviewTable {
+  tenant_id: string;
+  id: string;
+  period_id: string;
+  subject: string;
+  track: string;
+  rule_set_id: string;
+  person_id: string | null;
+  unit_id: string;
+  unit_path: string;
+  decision_unit_id: string;
+  decision_unit_path: string;
+  position_title: string | null;
+  quota_group: string | null;
+  is_leader: Generated<boolean>;
+  state: string;
+  eligibility: Json;
+  rollup: Json | null;
+  proposed_score: Numeric | null;
+  proposed_grade: string | null;
+  self_review: string | null;
+  self_score: Numeric | null;
+  self_grade: string | null;
+  self_submitted_at: Timestamp | null;
+  collective_comment: string | null;
+  targets_overfulfilled: Numeric | null;
+  manager_grade: string | null;
+  manager_comment: string | null;
+  manager_by: string | null;
+  manager_at: Timestamp | null;
+  decided_grade: string | null;
+  decision_comment: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  published_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AnnualReviewStepTable {
+  tenant_id: string;
+  id: string;
+  review_id: string;
+  seq: number;
+  action: string;
+  grade: string | null;
+  comment: string | null;
+  actor_id: string | null;
+  at: Timestamp;
+}
+
+export interface ReviewMeetingTable {
+  tenant_id: string;
+  period_id: string;
+  unit_id: string;
+  meeting_date: CalendarDate;
+  present: number;
+  summoned: number;
+  minutes: string;
+  chaired_by: string | null;
+  recorded_by: string | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface PersonAbsenceTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  kind: string;
+  start_date: CalendarDate;
+  end_date: CalendarDate;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface WeakOrgTable {
+  tenant_id: string;
+  id: string;
+  unit_id: string;
+  unit_path: string;
+  year: number;
+  reason: string;
+  review_id: string | null;
+  note: string | null;
+  status: Generated<string>;
+  status_note: string | null;
+  measures: Generated<Json>;
+  consolidated_on: CalendarDate | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ReportTargetTable {
+  tenant_id: string;
+  id: string;
+  unit_id: string;
+  year: number;
+  code: string;
+  title: string;
+  kind: string;
+  measure: string;
+  target: number;
+  achieved: Generated<number>;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ReportTargetProgressTable {
+  tenant_id: string;
+  id: string;
+  target_id: string;
+  entry_date: CalendarDate;
+  amount: number;
+  note: string | null;
+  linked_unit_id: string | null;
+  linked_person_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface WorkItemTable {
+  tenant_id: string;
+  id: string;
+  unit_id: string;
+  year: number;
+  content: string;
+  scheme: string | null;
+  responsible_unit_id: string;
+  deadline: CalendarDate;
+  status: Generated<string>;
+  completed_on: CalendarDate | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+/** Thresholds of the control signals (docs/CONTROL.md): tenant-wide when unit_id is null. */
+export interface ControlThresholdTable {
+  tenant_id: string;
+  id: string;
+  unit_id: string | null;
+  unit_path: string | null;
+  thresholds: Json;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** Custom templates of the report builder (docs/REPORTS.md, "Report builder"). */
+export interface ReportTemplateTable {
+  tenant_id: string;
+  id: string;
+  unit_id: string;
+  name: string;
+  kind: string;
+  sections: Json;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+/** A report built in the background, with its figures and files. */
+export interface ReportRunTable {
+  tenant_id: string;
+  id: string;
+  template_id: string;
+  template_name: string;
+  kind: string;
+  template: Json;
+  unit_id: string;
+  period_from: CalendarDate;
+  period_to: CalendarDate;
+  as_of: CalendarDate;
+  document_number: string | null;
+  place: string | null;
+  issue_date: CalendarDate;
+  state: string;
+  sections_done: Generated<number>;
+  sections_total: number;
+  job_id: string | null;
+  error: string | null;
+  data: ColumnType<unknown, string | null, string | null>;
+  data_read_at: Timestamp | null;
+  rule_sets: ColumnType<unknown, string | undefined, string>;
+  docx_file_id: string | null;
+  xlsx_file_id: string | null;
+  pdf_file_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
 export interface DB {
   org_unit_version: OrgUnitVersionTable;
   org_change: OrgChangeTable;
@@ -668,4 +898,16 @@ export interface DB {
   vote_voter: VoteVoterTable;
   vote_tally: VoteTallyTable;
   vote_result: VoteResultTable;
+  review_period: ReviewPeriodTable;
+  annual_review: AnnualReviewTable;
+  annual_review_step: AnnualReviewStepTable;
+  review_meeting: ReviewMeetingTable;
+  person_absence: PersonAbsenceTable;
+  weak_org: WeakOrgTable;
+  report_target: ReportTargetTable;
+  report_target_progress: ReportTargetProgressTable;
+  work_item: WorkItemTable;
+  report_template: ReportTemplateTable;
+  report_run: ReportRunTable;
+  control_threshold: ControlThresholdTable;
 }

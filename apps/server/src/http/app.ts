@@ -15,8 +15,12 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context';
 import { newId } from '../ids';
+import { registerAbsenceRoutes } from '../modules/annual/absences.routes';
+import { registerAnnualRoutes } from '../modules/annual/annual.routes';
+import { registerWeakOrgRoutes } from '../modules/annual/weak-orgs.routes';
 import { registerAuditRoutes } from '../modules/audit/audit.routes';
 import { registerAuthRoutes } from '../modules/auth/auth.routes';
+import { registerControlRoutes } from '../modules/control/control.routes';
 import { registerCycleRoutes } from '../modules/evaluations/cycles.routes';
 import { registerDelegationRoutes } from '../modules/evaluations/delegations.routes';
 import { registerEvaluationRoutes } from '../modules/evaluations/evaluations.routes';
@@ -28,6 +32,8 @@ import { registerImportRoutes } from '../modules/imports/imports.routes';
 import { registerJobRoutes } from '../modules/jobs/jobs.routes';
 import { registerNotificationRoutes } from '../modules/notifications/notifications.routes';
 import { registerPeopleRoutes } from '../modules/people/people.routes';
+import { registerReportBuilderRoutes } from '../modules/reports/report-runs.routes';
+import { registerReportRoutes } from '../modules/reports/reports.routes';
 import { registerSettingsRoutes } from '../modules/settings/settings.routes';
 import { registerOrgRoutes } from '../modules/units/org.routes';
 import { registerUnitRoutes } from '../modules/units/units.routes';
@@ -147,6 +153,12 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   registerTaskRoutes(routes);
   registerDelegationRoutes(routes);
   registerVoteRoutes(routes);
+  registerAnnualRoutes(routes);
+  registerWeakOrgRoutes(routes);
+  registerAbsenceRoutes(routes);
+  registerReportRoutes(routes);
+  registerReportBuilderRoutes(routes);
+  registerControlRoutes(routes);
 
   const serveWeb = options.serveWeb ?? true;
   const hasWeb = serveWeb && fs.existsSync(ctx.config.webDist);

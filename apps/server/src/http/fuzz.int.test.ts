@@ -4,7 +4,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../test/client';
 import { createTestContext, TEST_PASSWORD, type TestContext } from '../../test/context';
+import { annualRoutes } from '../../test/fuzz/annual';
+import { annualAuxRoutes } from '../../test/fuzz/annual-aux';
+import { controlRoutes } from '../../test/fuzz/control';
 import { evaluationRoutes } from '../../test/fuzz/evaluations';
+import { reportBuilderRoutes } from '../../test/fuzz/report-builder';
+import { reportRoutes } from '../../test/fuzz/reports';
 import { AUDIT, type FuzzRoute, ORG_CHANGE, PERSON, type Self, type Table } from '../../test/fuzz/types';
 import { voteRoutes } from '../../test/fuzz/votes';
 import {
@@ -224,6 +229,11 @@ const routes: Record<string, FuzzRoute> = {
   },
   ...evaluationRoutes,
   ...voteRoutes,
+  ...reportBuilderRoutes,
+  ...controlRoutes,
+  ...reportRoutes,
+  ...annualAuxRoutes,
+  ...annualRoutes,
 };
 
 /**

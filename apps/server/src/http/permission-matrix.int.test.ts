@@ -2,8 +2,13 @@ import { ErrorBody, ROLES, type Role } from '@canbo/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, Response } from '../../test/client';
 import { createTestContext, type TestContext } from '../../test/context';
+import { annualExpectations } from '../../test/matrix/annual';
+import { annualAuxExpectations } from '../../test/matrix/annual-aux';
+import { controlExpectations } from '../../test/matrix/control';
 import { evaluationSetupExpectations } from '../../test/matrix/evaluation-setup';
 import { evaluationWorkflowExpectations } from '../../test/matrix/evaluation-workflow';
+import { reportBuilderExpectations } from '../../test/matrix/report-builder';
+import { reportsExpectations } from '../../test/matrix/reports';
 import { votesExpectations } from '../../test/matrix/votes';
 import {
   expectations as coreExpectations,
@@ -23,6 +28,11 @@ const expectations: Record<string, RouteExpectation> = {
   ...evaluationSetupExpectations,
   ...evaluationWorkflowExpectations,
   ...votesExpectations,
+  ...reportBuilderExpectations,
+  ...controlExpectations,
+  ...reportsExpectations,
+  ...annualAuxExpectations,
+  ...annualExpectations,
 };
 
 interface Case {

@@ -1,4 +1,6 @@
+import { PREPARE_JOB } from '../modules/annual/periods.service';
 import { CYCLES_DAILY } from '../modules/evaluations/cycles.schedule';
+import { REPORT_BUILD_JOB } from '../modules/reports/report-runs.service';
 import { todayInVietnam } from '../modules/units/units.dates';
 import type { Services } from '../services';
 import type { JobHandler } from './worker';
@@ -11,5 +13,7 @@ export function jobHandlers(services: Services): Record<string, JobHandler> {
     'evaluations.remind': () => services.evaluationWorkflow.reminders.run(todayInVietnam()),
     'notifications.email': () => services.notifications.sendEmails(),
     [CYCLES_DAILY.kind]: () => services.cycles.daily(),
+    [PREPARE_JOB]: (job) => services.reviewPeriods.runPrepare(job),
+    [REPORT_BUILD_JOB]: (job) => services.reportRuns.runQueued(job),
   };
 }

@@ -6,6 +6,7 @@ import type { Tenant } from '../bootstrap';
 import type { AppContext } from '../context';
 import { hashPassword } from '../modules/auth/passwords';
 import { createServices, type Services } from '../services';
+import { seedAnnual } from './annual';
 import { DEFAULT_SEED, type DemoPlan, type DemoScale, planDemo } from './dataset';
 import { DEMO_AS_OF } from './dates';
 import { seedEvaluations } from './evaluations';
@@ -84,7 +85,10 @@ export interface SeedOptions {
   scale?: DemoScale;
   seed?: number;
   progress?: Progress;
-  /** Periodic evaluation demo data (frameworks, last month closed, this month open); small scale only. */
+  /**
+   * Periodic evaluation demo data (frameworks, last month closed, this month open) and the annual review
+   * built on it (the ward's earlier months, this year's period prepared, a weak party cell); small scale only.
+   */
   evaluations?: boolean;
   services?: Services;
 }
@@ -165,8 +169,17 @@ export async function seedDemoData(
     return { accounts, units, people, positions };
   });
   if (scale === 'small' && options.evaluations !== false) {
-    const seeded = await seedEvaluations(ctx, options.services ?? createServices(ctx), tenant, seed);
+    const services = options.services ?? createServices(ctx);
+    const seeded = await seedEvaluations(ctx, services, tenant, seed);
     progress.line(`  đánh giá / evaluations: ${seeded.evaluations} (${seeded.cycles} kỳ / cycles)`);
+    const annual = await seedAnnual(ctx, services, seeded.frameworkId, seed);
+    if (annual) {
+      progress.line(
+        `  đánh giá năm / annual review: ${annual.results} kết quả tháng / monthly results (${annual.months} tháng / months), ` +
+          `${annual.reviews} phiếu / reviews, ${annual.selfReviewed + annual.proposed} đã tự kiểm điểm / self-reviewed, ` +
+          `${annual.weakOrgs} tổ chức yếu kém / weak organisation`,
+      );
+    }
   }
   const seconds = (performance.now() - started) / 1000;
   progress.line(`Xong / done: ${seconds.toFixed(1).replace('.', ',')} s`);

@@ -30,6 +30,8 @@ import { Random } from './random';
 export interface SeededEvaluations {
   cycles: number;
   evaluations: number;
+  /** The root's monthly framework (hn-3814-2018). */
+  frameworkId: string;
 }
 
 interface Enrolled {
@@ -132,7 +134,7 @@ export async function seedEvaluations(
       },
     });
   });
-  return { cycles: 2, evaluations: count };
+  return { cycles: 2, evaluations: count, frameworkId: fw.id };
 }
 
 /** Where the demo accounts act: the staff member's team and the ward it belongs to. */

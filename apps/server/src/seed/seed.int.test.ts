@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/context';
 import { verifyAuditChain } from '../audit/verify';
+import { todayInVietnam } from '../modules/units/units.dates';
 import {
   DEMO_ACCOUNTS,
   DEMO_PASSWORD,
@@ -117,11 +118,12 @@ describe('seed demo --scale small', () => {
       .innerJoin('eval_cycle as c', (j) =>
         j.onRef('c.tenant_id', '=', 'e.tenant_id').onRef('c.id', '=', 'e.cycle_id'),
       )
-      .select(['c.status', 'e.state', 'e.scores', 'e.total', 'e.grade', 'e.is_leader'])
+      .select(['c.status', 'c.unit_id', 'e.state', 'e.scores', 'e.total', 'e.grade', 'e.is_leader'])
       .where('e.tenant_id', '=', t.tenant.tenantId)
       .execute();
     const closed = rows.filter((r) => r.status === 'closed');
-    expect(closed).toHaveLength(result.people);
+    // Last month's cycle of the root; the ward's earlier months are the annual review's (below).
+    expect(closed.filter((r) => r.unit_id === t.tenant.rootUnitId)).toHaveLength(result.people);
     expect(closed.every((r) => r.state === 'final' && r.grade !== null)).toBe(true);
     const open = rows.filter((r) => r.status === 'open');
     expect(new Set(open.map((r) => r.state))).toEqual(
@@ -150,6 +152,61 @@ describe('seed demo --scale small', () => {
       { rule_set_id: 'hn-3814-2018', status: 'published' },
       { rule_set_id: 'nd-335-2025', status: 'published' },
     ]);
+  });
+
+  it('seeds the annual review: the ward’s earlier months, this year’s period prepared, steps under way, a weak cell', async () => {
+    const tenant = t.tenant.tenantId;
+    const year = Number(todayInVietnam().slice(0, 4));
+    const months = await sql<{ period_start: string; n: string; graded: string }>`
+      SELECT c.period_start, count(e.id) AS n, count(e.grade) AS graded FROM eval_cycle c
+        JOIN org_unit u ON u.tenant_id = c.tenant_id AND u.id = c.unit_id
+        LEFT JOIN evaluation e ON e.tenant_id = c.tenant_id AND e.cycle_id = c.id AND e.state = 'final'
+       WHERE c.tenant_id = ${tenant} AND u.code = 'P-BADINH' AND c.status = 'closed'
+       GROUP BY c.period_start ORDER BY c.period_start`.execute(t.ctx.db);
+    const lastMonth = new Date(Date.UTC(year, Number(todayInVietnam().slice(5, 7)) - 2, 1));
+    const expected = lastMonth.getUTCFullYear() === year ? lastMonth.getUTCMonth() : 0;
+    expect(months.rows).toHaveLength(expected);
+    for (const m of months.rows) {
+      expect(m.period_start.slice(0, 4)).toBe(String(year));
+      expect(Number(m.n)).toBeGreaterThan(0);
+      expect(m.graded).toBe(m.n);
+    }
+    const period = await t.ctx.db
+      .selectFrom('review_period')
+      .select(['id', 'state', 'year', 'kind'])
+      .where('tenant_id', '=', tenant)
+      .executeTakeFirstOrThrow();
+    expect(period).toMatchObject({ state: 'open', year, kind: 'annual' });
+    const reviews = await sql<{ subject: string; state: string; rolled: string; n: string }>`
+      SELECT subject, state, count(*) FILTER (WHERE rollup IS NOT NULL) AS rolled, count(*) AS n
+        FROM annual_review WHERE tenant_id = ${tenant} AND period_id = ${period.id}
+       GROUP BY subject, state`.execute(t.ctx.db);
+    const states = new Set(reviews.rows.filter((r) => r.subject === 'person').map((r) => r.state));
+    expect(states).toEqual(new Set(['pending', 'selfReviewed', 'proposed']));
+    expect(reviews.rows.some((r) => r.subject !== 'person')).toBe(true);
+    const steps = await sql<{ n: string }>`SELECT count(*) AS n FROM annual_review_step s
+      JOIN annual_review r ON r.tenant_id = s.tenant_id AND r.id = s.review_id
+      WHERE s.tenant_id = ${tenant} AND r.state IN ('selfReviewed', 'proposed')`.execute(t.ctx.db);
+    expect(Number(steps.rows[0]!.n)).toBeGreaterThan(0);
+    const staffReview = await sql<{ state: string }>`SELECT r.state FROM annual_review r
+      JOIN app_user a ON a.tenant_id = r.tenant_id AND a.person_id = r.person_id
+      WHERE r.tenant_id = ${tenant} AND r.period_id = ${period.id} AND r.track = 'state'
+        AND a.username_key = 'chuyenvien'`.execute(t.ctx.db);
+    expect(staffReview.rows).toEqual([{ state: 'pending' }]);
+    const weak = await t.ctx.db
+      .selectFrom('weak_org')
+      .select(['year', 'reason', 'status', 'measures'])
+      .where('tenant_id', '=', tenant)
+      .execute();
+    expect(weak).toHaveLength(1);
+    expect(weak[0]).toMatchObject({ year, reason: 'designated', status: 'inProgress' });
+    const measures = weak[0]!.measures as unknown as { responsiblePersonId: string | null }[];
+    expect(measures.length).toBeGreaterThan(0);
+    expect(measures.every((m) => m.responsiblePersonId !== null)).toBe(true);
+    const jobs = await sql<{ state: string }>`SELECT state FROM job WHERE kind = 'annual.prepare'`.execute(
+      t.ctx.db,
+    );
+    expect(jobs.rows).toEqual([{ state: 'done' }]);
   });
 
   it('refuses to seed the same database twice and leaves it as it was', async () => {

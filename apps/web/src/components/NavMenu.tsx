@@ -1,8 +1,12 @@
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  CarryOutOutlined,
   CloudUploadOutlined,
   FileDoneOutlined,
+  FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
   ProfileOutlined,
@@ -36,10 +40,21 @@ interface NavItem {
     | 'evaluations.nav.frameworks'
     | 'evaluations.nav.kpi'
     | 'evaluations.nav.delegations'
-    | 'votes.nav';
+    | 'votes.nav'
+    | 'reports.nav.targets'
+    | 'reports.nav.workItems'
+    | 'reports.nav.indicators'
+    | 'reports.nav.builder'
+    | 'annual.nav.mine'
+    | 'annual.nav.periods'
+    | 'annual.nav.weakOrgs'
+    | 'control.nav.dashboard'
+    | 'control.nav.thresholds';
   icon?: ReactNode;
   /** Shown to holders of this permission, or of any of these. */
   permission?: Permission | Permission[];
+  /** The element id when the path's last segment is not unique ("nav-<segment>" otherwise). */
+  id?: string;
 }
 
 /** The "Đánh giá" group, placed after the people list. */
@@ -58,6 +73,27 @@ const EVALUATION_NAV: NavItem[] = [
     label: 'evaluations.nav.delegations',
     permission: 'evaluations.review',
   },
+  { path: '/annual/mine', label: 'annual.nav.mine', id: 'nav-annual-mine' },
+  {
+    path: '/annual/periods',
+    label: 'annual.nav.periods',
+    permission: ['evaluations.read', 'evaluations.manage', 'evaluations.review', 'evaluations.decide'],
+  },
+  {
+    path: '/annual/weak-orgs',
+    label: 'annual.nav.weakOrgs',
+    permission: ['evaluations.read', 'evaluations.manage', 'evaluations.decide'],
+  },
+  {
+    path: '/control',
+    label: 'control.nav.dashboard',
+    permission: ['evaluations.read', 'evaluations.manage'],
+  },
+  {
+    path: '/control/thresholds',
+    label: 'control.nav.thresholds',
+    permission: ['evaluations.read', 'evaluations.manage'],
+  },
 ];
 
 const NAV: NavItem[] = [
@@ -70,6 +106,30 @@ const NAV: NavItem[] = [
     label: 'votes.nav',
     icon: <FileDoneOutlined />,
     permission: ['votes.manage', 'votes.read'],
+  },
+  {
+    path: '/reports/targets',
+    label: 'reports.nav.targets',
+    icon: <AimOutlined />,
+    permission: 'reports.read',
+  },
+  {
+    path: '/reports/work-items',
+    label: 'reports.nav.workItems',
+    icon: <CarryOutOutlined />,
+    permission: 'reports.read',
+  },
+  {
+    path: '/reports/indicators',
+    label: 'reports.nav.indicators',
+    icon: <BarChartOutlined />,
+    permission: 'reports.read',
+  },
+  {
+    path: '/reports/runs',
+    label: 'reports.nav.builder',
+    icon: <FileTextOutlined />,
+    permission: 'reports.read',
   },
   { path: '/imports', label: 'nav.imports', icon: <CloudUploadOutlined />, permission: 'imports.run' },
   { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
@@ -104,7 +164,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     key: i.path,
     icon: i.icon,
     label: t(i.label),
-    ...({ id: `nav-${i.path === '/' ? 'home' : i.path.split('/').pop()}` } as object),
+    ...({ id: i.id ?? `nav-${i.path === '/' ? 'home' : i.path.split('/').pop()}` } as object),
   });
   const items: MenuProps['items'] = visible.map(toItem);
   // The evaluation group sits right after the people list (or after home when that is hidden).
@@ -126,7 +186,9 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       theme="dark"
       mode="inline"
       selectedKeys={[selected]}
-      defaultOpenKeys={pathname.startsWith('/evaluations') ? ['evaluations'] : []}
+      defaultOpenKeys={
+        pathname.startsWith('/evaluations') || pathname.startsWith('/annual') ? ['evaluations'] : []
+      }
       items={items}
       onClick={({ key }) => {
         navigate(key);

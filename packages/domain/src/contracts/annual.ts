@@ -70,6 +70,15 @@ export const ReviewPeriodView = z.object({
   partyRuleSetId: AnnualRuleSetIdSchema,
   /** The running roll-up job while preparing. */
   jobId: Id.nullable(),
+  /** The preparation job's progress (reviews computed of the total), while it is queued or running. */
+  preparation: z
+    .object({
+      state: z.enum(['queued', 'running', 'done', 'failed']),
+      done: z.number().int(),
+      total: z.number().int(),
+      error: z.string().nullable(),
+    })
+    .nullable(),
   counts: ReviewPeriodCounts,
   createdAt: z.string(),
   closedAt: z.string().nullable(),
@@ -121,6 +130,22 @@ export const CreateReviewPeriodInput = z
     }
   });
 export type CreateReviewPeriodInput = z.infer<typeof CreateReviewPeriodInput>;
+
+/** Progress of a period per unit (people reviewed in the unit, collectives of the unit), in the caller's scope. */
+export const PeriodUnitProgress = z.object({
+  unitId: Id,
+  unitName: z.string(),
+  unitPath: z.string(),
+  people: z.number().int(),
+  collectives: z.number().int(),
+  /** Counts by state over people and collectives. */
+  states: z.record(
+    z.enum(['pending', 'selfReviewed', 'proposed', 'decided', 'published', 'notReviewed']),
+    z.number().int(),
+  ),
+});
+export const PeriodUnitsView = z.object({ items: z.array(PeriodUnitProgress) });
+export type PeriodUnitsView = z.infer<typeof PeriodUnitsView>;
 
 export const VersionBody = z.strictObject({ version: Version });
 export const PeriodUnitParams = z.strictObject({ id: Id, unitId: Id });
@@ -182,6 +207,8 @@ export const LinkageView = z.object({
 export const AnnualReviewSummary = z.object({
   id: Id,
   periodId: Id,
+  /** "Năm 2026", "Giữa nhiệm kỳ 2025–2030". */
+  periodLabel: z.string(),
   subject: ReviewSubjectSchema,
   track: ReviewTrackSchema,
   ruleSetId: AnnualRuleSetIdSchema,

@@ -1,10 +1,12 @@
 import { Alert, List, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CloseResult } from '../../api/evaluationAdmin';
+import { useQuotaGroupLabel } from '../../components/quotaGroup';
 
 /** What closing the cycle did: results made final, items lapsed, quota violations that refused it. */
 export function CloseResultModal({ result, onClose }: { result: CloseResult | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const groupLabel = useQuotaGroupLabel();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   return (
     <Modal
@@ -32,7 +34,7 @@ export function CloseResultModal({ result, onClose }: { result: CloseResult | nu
                 renderItem={(v) => (
                   <List.Item key={`${v.unitId}:${v.group ?? ''}`}>
                     <List.Item.Meta
-                      title={`${v.unitName}${v.group ? ` · ${v.group}` : ''}`}
+                      title={`${v.unitName}${v.group ? ` · ${groupLabel(v.group)}` : ''}`}
                       description={v.message[lang]}
                     />
                   </List.Item>

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonitorLine } from '../../api/evaluationAdmin';
-import { type ChartOption, EChart } from './EChart';
+import { type ChartOption, EChart } from '../../components/EChart';
 
 /** Steps of the workflow as bands of the stacked bar, in order, each with the states it counts. */
 const BANDS = [
@@ -52,8 +52,8 @@ export function MonitorChart({ rows, onPick }: { rows: MonitorLine[]; onPick: (r
       id="monitor-chart"
       option={option}
       height={height}
-      onClick={(i) => {
-        const row = rows[i];
+      onClick={({ dataIndex }) => {
+        const row = rows[dataIndex];
         if (row) onPick(row);
       }}
     />

@@ -3,10 +3,10 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type GradeHistoryView, useGradeHistory } from '../../api/evaluationAdmin';
+import { type ChartOption, EChart } from '../../components/EChart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoader } from '../../components/PageLoader';
 import { useCan } from '../../components/RequirePermission';
-import { type ChartOption, EChart } from './EChart';
 import { FindingsCard } from './FindingsCard';
 import { formatPoints, GRADE_COLORS, GradeTag, StateTag, useGradeLabel } from './ui';
 

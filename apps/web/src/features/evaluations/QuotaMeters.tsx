@@ -1,11 +1,13 @@
 import { Card, Col, Progress, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Quota } from '../../api/evaluationAdmin';
+import { useQuotaGroupLabel } from '../../components/quotaGroup';
 
 /** Excellent grades against the limit, overall and per group of similar posts. */
 export function QuotaMeters({ quota }: { quota: Quota[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const groupLabel = useQuotaGroupLabel();
   return (
     <Row gutter={[12, 12]} id="quota-meters" className="mb-16">
       {quota.map((q) => {
@@ -23,7 +25,9 @@ export function QuotaMeters({ quota }: { quota: Quota[] }) {
                   format={() => `${q.excellent}/${q.limit}`}
                 />
                 <div>
-                  <Typography.Text strong>{q.group ?? t('evaluations.board.wholeUnit')}</Typography.Text>
+                  <Typography.Text strong>
+                    {q.group ? groupLabel(q.group) : t('evaluations.board.wholeUnit')}
+                  </Typography.Text>
                   <div className="small-note">
                     {t(q.basis === 'good' ? 'evaluations.board.basisGood' : 'evaluations.board.basisGraded', {
                       graded: q.graded,

@@ -19,7 +19,20 @@ const PersonEvaluationsTab = lazy(() =>
   import('../evaluations/PersonEvaluationsTab').then((m) => ({ default: m.PersonEvaluationsTab })),
 );
 
-const TABS = ['resume', 'career', 'party', 'rewards', 'training', 'evaluations', 'history'] as const;
+const PersonAnnualTab = lazy(() =>
+  import('../annual/PersonAnnualTab').then((m) => ({ default: m.PersonAnnualTab })),
+);
+
+const TABS = [
+  'resume',
+  'career',
+  'party',
+  'rewards',
+  'training',
+  'evaluations',
+  'annual',
+  'history',
+] as const;
 type Tab = (typeof TABS)[number];
 
 interface Props {
@@ -120,6 +133,15 @@ export function PersonView({ person, onReload, readOnly = false, back, title }: 
             children: (
               <Suspense fallback={<PageLoader />}>
                 <PersonEvaluationsTab personId={p.id} />
+              </Suspense>
+            ),
+          },
+          {
+            key: 'annual',
+            label: t('annual.person.tab'),
+            children: (
+              <Suspense fallback={<PageLoader />}>
+                <PersonAnnualTab personId={p.id} canManage={p.abilities.manage} />
               </Suspense>
             ),
           },

@@ -4,11 +4,11 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { recordUrl, useVoteResult } from '../../api/votes';
+import { type ChartOption, EChart } from '../../components/EChart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { PageLoader } from '../../components/PageLoader';
 import { PageTitle } from '../../components/PageTitle';
-import { type ChartOption, EChart } from '../evaluations/EChart';
 import { formatShare, LEVEL_COLORS, LEVELS } from './format';
 
 /** The result of a closed session: counts and shares of ballots collected per person, flags, the record. */

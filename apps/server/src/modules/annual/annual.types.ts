@@ -1,0 +1,4 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+
+export type Db = Kysely<DB> | Transaction<DB>;
