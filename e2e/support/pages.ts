@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { text } from './i18n';
 
 /** Steps the journeys share: signing in and out, reading text, picking options, reading the API. */
 
@@ -23,6 +24,12 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.locator('#sign-in-submit').click();
 }
 
+/** Waits until a sign-in has led into the app: off the sign-in page, the user menu shown. */
+export async function signedIn(page: Page): Promise<void> {
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  await page.locator('#user-menu').waitFor();
+}
+
 export async function signOut(page: Page): Promise<void> {
   await page.locator('#user-menu').click();
   await page.locator('#sign-out').click();
@@ -35,6 +42,18 @@ export async function pickOption(page: Page, kind: 'select' | 'tree', label: str
   const selector =
     kind === 'tree' ? '.ant-select-tree-node-content-wrapper:visible' : '.ant-select-item-option:visible';
   await page.locator(selector).filter({ hasText: label }).first().click();
+}
+
+/** Opens an entry of the "Đánh giá" menu group in the desktop side bar (the group opens first when closed). */
+export async function openEvaluationNav(page: Page, id: string): Promise<void> {
+  const entry = page.locator(`.app-sider #${id}`);
+  if (!(await entry.isVisible())) {
+    await page
+      .locator('.app-sider .ant-menu-submenu-title')
+      .filter({ hasText: text('vi', 'evaluations.nav.group') })
+      .click();
+  }
+  await entry.click();
 }
 
 /** GET an API path with the page's session cookie; fails the test on a non-2xx answer. */

@@ -187,7 +187,9 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       mode="inline"
       selectedKeys={[selected]}
       defaultOpenKeys={
-        pathname.startsWith('/evaluations') || pathname.startsWith('/annual') ? ['evaluations'] : []
+        ['/evaluations', '/annual', '/control'].some((prefix) => pathname.startsWith(prefix))
+          ? ['evaluations']
+          : []
       }
       items={items}
       onClick={({ key }) => {

@@ -8,6 +8,7 @@ import { openZip } from '../../documents/zip';
 import { jobHandlers } from '../../jobs/handlers';
 import { createWorker } from '../../jobs/worker';
 import { type OrgUnit, staff, unit } from '../units/org.fixtures';
+import { todayInVietnam } from '../units/units.dates';
 import { REPORT_BUILD_JOB } from './report-runs.service';
 import { cycle, evaluation, setFacts, weakOrg } from './reports.fixtures';
 
@@ -271,6 +272,20 @@ describe('report builder: a year-end report for a ward built in the background, 
       .where('entity_id', '=', runId)
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['report.runRequested']);
+  });
+
+  it('a period not yet ended is reported as of today unless a date is given', async () => {
+    const today = todayInVietnam();
+    const year = Number(today.slice(0, 4)) + 1;
+    const body = {
+      templateId: 'builtin-yearEnd',
+      unitId: ward.id,
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+    };
+    expect((await officer.post('/api/reports', body)).body.asOf).toBe(today);
+    const dated = await officer.post('/api/reports', { ...body, asOf: `${year}-06-30` });
+    expect(dated.body.asOf).toBe(`${year}-06-30`);
   });
 });
 

@@ -106,7 +106,9 @@ export function createReportRunsService(ctx: AppContext, templates: ReportTempla
       assertCan(actor, 'units.manage', unit.path);
       const template = await templates.get(actor, input.templateId);
       const id = newId();
-      const asOf = input.asOf ?? input.to;
+      // A report of a period still running is taken as of today: no figure may claim a day not yet come.
+      const today = todayInVietnam();
+      const asOf = input.asOf ?? (input.to > today ? today : input.to);
       await db.transaction().execute(async (tx) => {
         const jobId = await enqueue(tx, {
           tenantId,

@@ -91,7 +91,7 @@ export default function ReportPreviewPage() {
         <Descriptions.Item label={t('reports.builder.dataReadAt')}>
           {formatDateTime(r.dataReadAt)}
         </Descriptions.Item>
-        <Descriptions.Item label={t('reports.builder.ruleSets')}>
+        <Descriptions.Item label={t('reports.builder.ruleSets')} span={2}>
           {r.ruleSets.length
             ? r.ruleSets.map((x) => `${x.ruleSetId} (${x.usedBy.join(', ')})`).join('; ')
             : '—'}
