@@ -3,13 +3,19 @@
  * BENCH_DATABASE_URL or DATABASE_URL names a server) the real app is built in this process,
  * loaded over HTTP, and every figure is set against a baseline measured in the same run.
  *
- *   npm run bench [-- --quick] [--city] [--evaluations] [--votes]
+ *   npm run bench [-- --quick] [--city] [--evaluations] [--votes] [--annual]
  *
  * --city (PostgreSQL only, off by default: seeding takes ~30–60 s) adds city.bench.ts.
  * --evaluations (off by default: several minutes per engine) adds evaluations.bench.ts, a month of
  * evaluations on the city dataset, on PGlite and on PostgreSQL when it is set.
+ * --reports (off by default: several minutes per engine) adds reports.bench.ts, the control dashboard's
+ * panels and the year-end report of the city root end to end over HTTP (.docx, .xlsx, PDF) on the city
+ * dataset with 12 months of results, on PGlite and on PostgreSQL when it is set.
+ * --annual (off by default: several minutes per engine) adds annual.bench.ts, the annual roll-up and
+ * proposal for the city from 12 months of results, on PGlite and on PostgreSQL when it is set.
  */
 import os from 'node:os';
+import { benchAnnual } from './annual.bench';
 import { benchSignIn } from './auth.bench';
 import { benchCity } from './city.bench';
 import { benchEvaluations } from './evaluations.bench';
@@ -25,6 +31,7 @@ import { BenchFailure } from './lib/failure';
 import { type BenchOptions, parseArgs, progress } from './lib/options';
 import { formatTable, goalMet, type Row, writeResults } from './lib/report';
 import { fetchCsrf, signIn } from './lib/session-client';
+import { benchReports } from './reports.bench';
 import { benchUnitRead } from './units.bench';
 import { benchVotes } from './votes.bench';
 
@@ -108,6 +115,22 @@ async function main(): Promise<void> {
   if (options.votes) {
     rows.push(
       ...(await benchVotes(postgresUrl, options, (bench) => {
+        current = bench;
+      })),
+    );
+  }
+
+  if (options.annual) {
+    rows.push(
+      ...(await benchAnnual({ pglite: true, postgresUrl }, options, (bench) => {
+        current = bench;
+      })),
+    );
+  }
+
+  if (options.reports) {
+    rows.push(
+      ...(await benchReports({ pglite: true, postgresUrl }, options, (bench) => {
         current = bench;
       })),
     );

@@ -1,6 +1,7 @@
 import { ruleSetById, STATE_LABELS } from '@canbo/domain';
-import { type APIRequestContext, type Browser, type Page, request } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { type Api, apiAs } from './support/api';
 import {
   chromiumAvailable,
   DESKTOP,
@@ -12,7 +13,7 @@ import {
   startJourney,
 } from './support/browser';
 import { text } from './support/i18n';
-import { noneOnAppPages, signOut, textOf } from './support/pages';
+import { noneOnAppPages, openEvaluationNav, signedIn, signIn, signOut, textOf } from './support/pages';
 import { startServer, type TestServer } from './support/server';
 
 /**
@@ -99,38 +100,6 @@ function dates(): { today: string; nextMonth: string; nextLabel: string } {
   };
 }
 
-interface Api {
-  get<T>(path: string): Promise<T>;
-  send<T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown): Promise<T>;
-  dispose(): Promise<void>;
-}
-
-/** A signed-in API session of a user (its own cookies and CSRF token); fails on a non-2xx answer. */
-async function apiAs(baseURL: string, username: string, password: string): Promise<Api> {
-  const ctx: APIRequestContext = await request.newContext({ baseURL });
-  const pre = (await (await ctx.get('/api/auth/csrf')).json()) as { csrfToken: string };
-  const signIn = await ctx.post('/api/auth/sign-in', {
-    data: { username, password },
-    headers: { 'x-csrf-token': pre.csrfToken },
-  });
-  expect(signIn.status(), `sign-in of ${username}`).toBe(200);
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await ctx.fetch(path, {
-      method,
-      headers: { 'x-csrf-token': csrfToken },
-      ...(body === undefined ? {} : { data: body }),
-    });
-    if (!res.ok()) throw new Error(`${username}: ${method} ${path} → ${res.status()} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-  return {
-    get: (path) => call('GET', path),
-    send: (method, path, body) => call(method, path, body),
-    dispose: () => ctx.dispose(),
-  };
-}
-
 interface PositionItem {
   id: string;
   unitId: string;
@@ -151,27 +120,6 @@ interface EvaluationItem {
   personName: string;
   state: string;
   version: number;
-}
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(password);
-  await page.locator('#sign-in-submit').click();
-  // Home, or the page the user was on when they last signed out.
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-  await page.locator('#user-menu').waitFor();
-}
-
-/** Opens an entry of the "Đánh giá" menu group in the desktop side bar. */
-async function openEvaluationNav(page: Page, id: string): Promise<void> {
-  const entry = page.locator(`.app-sider #${id}`);
-  if (!(await entry.isVisible())) {
-    await page
-      .locator('.app-sider .ant-menu-submenu-title')
-      .filter({ hasText: text('vi', 'evaluations.nav.group') })
-      .click();
-  }
-  await entry.click();
 }
 
 /** Waits until the element's text is exactly `expected` (live previews update as one types). */
@@ -312,6 +260,7 @@ describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')('evaluation j
     await page.goto('/sign-in');
     await page.locator('#username').waitFor();
     await signIn(page, 'chuyenvien', password);
+    await signedIn(page);
     await page.locator('#nav-toggle').click();
     await page.locator('.nav-drawer').getByText(text('vi', 'evaluations.nav.group'), { exact: true }).click();
     await page.locator('.nav-drawer #nav-mine').click();
@@ -383,6 +332,7 @@ describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')('evaluation j
 
     // ── 2. The manager: the queue, one changed score with its comment, bulk approval ──────
     await signIn(page, 'truongphong', password);
+    await signedIn(page);
     await openEvaluationNav(page, 'nav-review');
     await page.waitForURL('**/evaluations/review');
     await page.locator('#queue-table').waitFor();
@@ -447,6 +397,7 @@ describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')('evaluation j
 
     // ── 3. The head: the unit board, the quota meter, decide all, publish ──────────────────
     await signIn(page, 'truongphuong', password);
+    await signedIn(page);
     await page.goto(`/evaluations/cycles/${cycle.id}/units/${team.id}`);
     await page.locator('#board-table').waitFor();
     expect(await textOf(page, '.page-title h3')).toBe(`${TEAM.name} · ${nextLabel}`);
@@ -496,6 +447,7 @@ describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')('evaluation j
 
     // ── 4. The organisation officer: the cycle's monitor ───────────────────────────────────
     await signIn(page, 'tochuc', password);
+    await signedIn(page);
     await openEvaluationNav(page, 'nav-cycles');
     await page.waitForURL('**/evaluations/cycles');
     await page.locator('#cycles-table').waitFor();
@@ -513,6 +465,7 @@ describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')('evaluation j
     await signOut(page);
     await page.setViewportSize(PHONE);
     await signIn(page, 'chuyenvien', password);
+    await signedIn(page);
     await page.goto(`/evaluations/${staffEvaluationId}`);
     await page.locator(pageState).getByText(state('published'), { exact: true }).waitFor();
     await expectText(page, '#preview-total', '88');

@@ -18,14 +18,18 @@ export interface BenchOptions {
   evaluations: boolean;
   /** Also run bench/votes.bench.ts: 500 voters casting ballots at once, per engine. */
   votes: boolean;
+  /** Also run bench/annual.bench.ts: the annual roll-up of the city from 12 months of results (minutes). */
+  annual: boolean;
+  /** Also run bench/reports.bench.ts: dashboard panels and the year-end report of the city root (minutes). */
+  reports: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
-  const known = new Set(['--quick', '--city', '--evaluations', '--votes']);
+  const known = new Set(['--quick', '--city', '--evaluations', '--votes', '--annual', '--reports']);
   const unknown = argv.filter((a) => !known.has(a));
   if (unknown.length) {
     throw new BenchFailure(
-      `unknown argument ${unknown.join(' ')} (usage: npm run bench [-- --quick] [--city] [--evaluations] [--votes])`,
+      `unknown argument ${unknown.join(' ')} (usage: npm run bench [-- --quick] [--city] [--evaluations] [--votes] [--annual] [--reports])`,
     );
   }
   const quick = argv.includes('--quick');
@@ -40,6 +44,8 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     city: argv.includes('--city'),
     evaluations: argv.includes('--evaluations'),
     votes: argv.includes('--votes'),
+    annual: argv.includes('--annual'),
+    reports: argv.includes('--reports'),
   };
 }
 

@@ -95,3 +95,37 @@ export async function latencyPair(
     left: recorded.length - reads.length,
   };
 }
+
+/** Median duration (ms) of `tries` runs of one statement, after one untimed run. */
+export async function timeStatement(pool: Pool, s: Statement, tries = 3): Promise<number> {
+  await pool.query(s.sql, s.values);
+  const times: number[] = [];
+  for (let i = 0; i < tries; i++) {
+    const t0 = performance.now();
+    await pool.query(s.sql, s.values);
+    times.push(performance.now() - t0);
+  }
+  return percentile(times, 50);
+}
+
+/** The read statement that takes longest alone (median of `tries`), with its median in ms. */
+export async function heaviestStatement(
+  pool: Pool,
+  statements: readonly Statement[],
+  tries = 3,
+): Promise<{ statement: Statement; ms: number }> {
+  const reads = statements.filter(isRead);
+  if (reads.length === 0) throw new BenchFailure('no SELECT was recorded');
+  let best = { statement: reads[0]!, ms: -1 };
+  for (const s of reads) {
+    const ms = await timeStatement(pool, s, tries);
+    if (ms > best.ms) best = { statement: s, ms };
+  }
+  return best;
+}
+
+/** One line of SQL for a log: whitespace folded, cut at `max` characters. */
+export const sqlLine = (sql: string, max = 160) => {
+  const line = sql.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max)}…` : line;
+};

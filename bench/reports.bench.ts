@@ -1,0 +1,236 @@
+/**
+ * Issue 6 at city scale: the control dashboard's panels and the year-end report for the city root, on
+ * PostgreSQL and on PGlite, each in a fresh database (PostgreSQL: dropped after):
+ *   1. setup (lib/city-year.ts, shared with annual.bench.ts): the city dataset, a monthly framework, the
+ *      12 closed monthly cycles of last year for the root (the last one with score sheets and workflow
+ *      steps, which the control signals read), VACUUM ANALYZE; the job worker started as `serve` starts
+ *      it (polling every second); the organisation officer `tochuc` signed in over HTTP;
+ *   2. dashboard panels for the root and the most recent cycle, as the dashboard page calls them:
+ *      GET /api/control/dashboard (limit 200), /api/control/trends, and the drill-down
+ *      /api/control/units/:unitId/signals/:signal of the top-ranked unit; p50/p95/p99 of sequential
+ *      requests, alternating with the raw SQL of the heaviest statement a request sends (recorded, each
+ *      read timed alone, the slowest replayed). Goal p95 ≤ 500 ms on PostgreSQL. A missed goal logs the
+ *      EXPLAIN ANALYZE of that statement;
+ *   3. year-end report ('builtin-yearEnd') for the root and the year, end to end over HTTP: POST
+ *      /api/reports, poll GET /api/reports/:id until done, download the .docx, .xlsx and PDF. Goal ≤ 10 s
+ *      on PostgreSQL. Baseline: the raw SQL of the heaviest indicator of the registry (every indicator is
+ *      computed for the root and year first, median of 3; the heaviest one's reads are replayed).
+ *
+ *   npm run bench -- --reports [--quick]              (adds the rows to bench/results/latest.json)
+ *   npx tsx bench/reports.bench.ts [--postgres-only | --pglite-only] [--quick]
+ *                                                     (this part alone; bench/results/reports.json)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { ControlDashboard } from '@canbo/domain';
+import { jobHandlers } from '@canbo/server/src/jobs/handlers';
+import { createWorker } from '@canbo/server/src/jobs/worker';
+import { DEMO_PASSWORD } from '@canbo/server/src/seed/demo';
+import { type CanboServer, startCanbo } from './lib/canbo';
+import { type CityYear, seedCityYear } from './lib/city-year';
+import {
+  type BenchDatabase,
+  checkPostgres,
+  openPglite,
+  openPostgres,
+  postgresUrlFromEnv,
+} from './lib/engines';
+import { BenchFailure } from './lib/failure';
+import { type BenchOptions, parseArgs, progress } from './lib/options';
+import { explainAnalyze, type PanelLatency, panelLatency } from './lib/panel-latency';
+import { formatTable, type Row, row, writeResults } from './lib/report';
+import { type HeaviestIndicator, heaviestIndicator, yearEndReport } from './lib/report-run';
+import { fetchCsrf, signIn } from './lib/session-client';
+import { sqlLine } from './lib/statements';
+
+const PANEL_GOAL_MS = 500;
+const REPORT_GOAL_S = 10;
+
+type Pool = BenchDatabase['database']['pool'];
+
+interface Panel {
+  name: string;
+  path: string;
+}
+
+async function panels(server: CanboServer, cookie: string, cycleId: string): Promise<Panel[]> {
+  const root = server.tenant.rootUnitId;
+  const dashboardPath = `/api/control/dashboard?cycleId=${cycleId}&unitId=${root}&limit=200`;
+  const response = await fetch(`${server.baseUrl}${dashboardPath}`, { headers: { cookie } });
+  if (!response.ok) throw new BenchFailure(`GET ${dashboardPath} answered ${response.status}`);
+  const dashboard = (await response.json()) as ControlDashboard;
+  const top = dashboard.units[0];
+  if (!top) throw new BenchFailure('the dashboard ranks no unit');
+  const fired = top.signals.filter((s) => s.fired).sort((a, b) => b.weight - a.weight);
+  const signal = fired[0]?.signal ?? 'topGrade';
+  progress(
+    `dashboard: ${dashboard.totalUnits} units, ${dashboard.kpis.flaggedUnits} flagged; top ${top.unitName} ` +
+      `(${top.flags} flags, weight ${top.weight}), drill-down on ${signal}`,
+  );
+  return [
+    { name: 'GET /api/control/dashboard (limit 200)', path: dashboardPath },
+    { name: 'GET /api/control/trends', path: `/api/control/trends?cycleId=${cycleId}&unitId=${root}` },
+    {
+      name: `GET /api/control/units/:unitId/signals/${signal} (top-ranked unit)`,
+      path: `/api/control/units/${top.unitId}/signals/${signal}?cycleId=${cycleId}&rootId=${root}`,
+    },
+  ];
+}
+
+function panelRows(kind: string, panel: Panel, m: PanelLatency): Row[] {
+  const baseline = (p: 'p50' | 'p95' | 'p99') => ({
+    label: `raw SQL of the heaviest of its ${m.reads} statements, ${p}`,
+    value: m.raw[p],
+    unit: 'ms',
+  });
+  const name = (p: string) => `${kind} city: ${panel.name} for the root, recent cycle, ${p}`;
+  return [
+    row(name('p50'), m.app.p50, 'ms', baseline('p50')),
+    row(
+      name('p95'),
+      m.app.p95,
+      'ms',
+      baseline('p95'),
+      kind === 'postgres' ? { kind: 'value-at-most', max: PANEL_GOAL_MS } : undefined,
+    ),
+    row(name(`p99 of ${m.samples}`), m.app.p99, 'ms', baseline('p99')),
+  ];
+}
+
+async function benchPanels(
+  kind: string,
+  server: CanboServer,
+  pool: Pool,
+  cookie: string,
+  city: CityYear,
+  samples: number,
+): Promise<Row[]> {
+  const cycleId = city.cycles.at(-1)!;
+  const rows: Row[] = [];
+  for (const panel of await panels(server, cookie, cycleId)) {
+    const label = `reports (${kind}): ${panel.name}`;
+    const m = await panelLatency(pool, label, `${server.baseUrl}${panel.path}`, { cookie }, samples);
+    if (m.app.p95 > PANEL_GOAL_MS) {
+      progress(`${label}: p95 over ${PANEL_GOAL_MS} ms; EXPLAIN ANALYZE of ${sqlLine(m.heaviest.sql, 400)}`);
+      process.stderr.write(`${await explainAnalyze(pool, m.heaviest)}\n`);
+    }
+    rows.push(...panelRows(kind, panel, m));
+  }
+  return rows;
+}
+
+function reportRows(kind: string, heaviest: HeaviestIndicator, report: { seconds: number; detail: string }) {
+  const baseline = {
+    label: `raw SQL of the heaviest indicator (${heaviest.id}, ${heaviest.reads} statements)`,
+    value: heaviest.rawSeconds,
+    unit: 's',
+  };
+  return [
+    row(
+      `${kind} city: every indicator of the registry (${heaviest.count}) for the root and the year, computed in turn`,
+      heaviest.allSeconds,
+      's',
+      baseline,
+    ),
+    row(
+      `${kind} city: year-end report for the root end to end over HTTP (POST, poll, .docx + .xlsx + PDF downloaded; ${report.detail})`,
+      report.seconds,
+      's',
+      baseline,
+      kind === 'postgres' ? { kind: 'value-at-most', max: REPORT_GOAL_S } : undefined,
+    ),
+  ];
+}
+
+async function benchEngine(bench: BenchDatabase, options: BenchOptions): Promise<Row[]> {
+  const kind = bench.kind;
+  const server = await startCanbo(bench);
+  const pool = bench.database.pool;
+  const worker = createWorker(server.ctx.db, jobHandlers(server.services), server.ctx.logger);
+  try {
+    const city = await seedCityYear(server, pool, { label: `reports (${kind})`, sheetsLastMonth: true });
+    worker.start();
+    const csrf = await fetchCsrf(server.baseUrl);
+    const session = await signIn(server.baseUrl, csrf, 'tochuc', DEMO_PASSWORD);
+    // PGlite answers the dashboard several times slower: fewer samples keep its run within minutes.
+    const samples = options.quick ? 10 : kind === 'postgres' ? 30 : 12;
+    const rows = await benchPanels(kind, server, pool, session, city, samples);
+
+    const heaviest = await heaviestIndicator(server, pool, city, `reports (${kind})`);
+    const report = await yearEndReport(server, session, city, `reports (${kind})`);
+    rows.push(...reportRows(kind, heaviest, report));
+    return rows;
+  } catch (error) {
+    const logged = server.lastError();
+    if (logged && error instanceof Error) error.message += `\n  the server logged: ${logged}`;
+    throw error;
+  } finally {
+    await worker.stop();
+    await server.close();
+  }
+}
+
+export async function benchReports(
+  engines: { pglite: boolean; postgresUrl: string | null },
+  options: BenchOptions,
+  track: (bench: BenchDatabase | null) => void = () => {},
+): Promise<Row[]> {
+  const opens: Array<() => Promise<BenchDatabase>> = [];
+  if (engines.postgresUrl) {
+    const url = engines.postgresUrl;
+    opens.push(() => openPostgres(url));
+  }
+  if (engines.pglite) opens.push(openPglite);
+  const rows: Row[] = [];
+  for (const open of opens) {
+    const bench = await open();
+    track(bench);
+    try {
+      progress(`reports: ${bench.version}, load average ${os.loadavg()[0]!.toFixed(1)}`);
+      rows.push(...(await benchEngine(bench, options)));
+    } finally {
+      track(null);
+      await bench.close();
+    }
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const only = new Set(['--postgres-only', '--pglite-only']);
+  const options = parseArgs(argv.filter((a) => !only.has(a)));
+  const url = argv.includes('--pglite-only') ? null : postgresUrlFromEnv();
+  if (url) await checkPostgres(url);
+  else if (argv.includes('--postgres-only'))
+    throw new BenchFailure('set BENCH_DATABASE_URL to a PostgreSQL server');
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
+  progress(`${os.availableParallelism()} CPUs, load average ${load()}`);
+  let current: BenchDatabase | null = null;
+  process.once('SIGINT', () => {
+    progress('interrupted, cleaning up');
+    (current?.close() ?? Promise.resolve()).finally(() => process.exit(130));
+  });
+  const rows = await benchReports(
+    { pglite: !argv.includes('--postgres-only'), postgresUrl: url },
+    options,
+    (b) => {
+      current = b;
+    },
+  );
+  console.log(`\nload average at the end ${load()}\n`);
+  console.log(formatTable(rows));
+  await writeResults(rows, new URL('./results/reports.json', import.meta.url));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1])) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
