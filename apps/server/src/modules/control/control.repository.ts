@@ -66,19 +66,23 @@ export async function aggregates(
       late: number;
       scored: number;
     }>`
-      SELECT e.unit_id, u.name, u.path,
+      SELECT x.unit_id, u.name, u.path,
              count(*)::int AS enrolled,
-             count(*) FILTER (WHERE e.state IN (${done}))::int AS decided,
-             count(*) FILTER (WHERE e.self_total IS NOT NULL)::int AS self_assessed,
-             count(*) FILTER (WHERE e.self_total >= ${MAX_TOTAL})::int AS self_max,
-             count(*) FILTER (WHERE e.state IN (${done}) AND e.grade IS NOT NULL)::int AS graded,
-             count(*) FILTER (WHERE e.state IN (${done}) AND e.grade = 'excellent')::int AS excellent,
-             count(*) FILTER (WHERE e.late)::int AS late,
-             count(*) FILTER (WHERE e.scores <> '{}'::jsonb)::int AS scored
-        FROM evaluation e
-        JOIN org_unit u ON u.tenant_id = e.tenant_id AND u.id = e.unit_id
-       WHERE ${where(s)}
-       GROUP BY GROUPING SETS ((e.unit_id, u.name, u.path), ())`.execute(db),
+             count(*) FILTER (WHERE x.state IN (${done}))::int AS decided,
+             count(*) FILTER (WHERE x.self_total IS NOT NULL)::int AS self_assessed,
+             count(*) FILTER (WHERE x.self_total >= ${MAX_TOTAL})::int AS self_max,
+             count(*) FILTER (WHERE x.state IN (${done}) AND x.grade IS NOT NULL)::int AS graded,
+             count(*) FILTER (WHERE x.state IN (${done}) AND x.grade = 'excellent')::int AS excellent,
+             count(*) FILTER (WHERE x.late)::int AS late,
+             count(*) FILTER (WHERE x.scored)::int AS scored
+        FROM (
+          -- As in the steps statement: the score vector is tested before grouping, not carried into it.
+          SELECT e.tenant_id, e.unit_id, e.state, e.self_total, e.grade, e.late, e.scores <> '{}'::jsonb AS scored
+            FROM evaluation e
+           WHERE ${where(s)}
+          OFFSET 0) x
+        JOIN org_unit u ON u.tenant_id = x.tenant_id AND u.id = x.unit_id
+       GROUP BY GROUPING SETS ((x.unit_id, u.name, u.path), ())`.execute(db),
     sql<{
       unit_id: string | null;
       review_steps: number;
@@ -89,20 +93,28 @@ export async function aggregates(
       median_seconds: number | null;
       reopened: number;
     }>`
-      SELECT e.unit_id,
-             count(*) FILTER (WHERE st.action = 'review')::int AS review_steps,
-             count(*) FILTER (WHERE st.action = 'review' AND st.scores = e.self_scores)::int AS unchanged,
-             count(*) FILTER (WHERE st.action IN ('review', 'decide'))::int AS acts,
-             count(*) FILTER (WHERE st.action IN ('review', 'decide') AND st.bulk)::int AS bulk,
-             count(*) FILTER (WHERE st.action IN ('review', 'decide') AND st.opened_at IS NOT NULL)::int AS timed,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM st.at - st.opened_at)::float8)
-               FILTER (WHERE st.action IN ('review', 'decide') AND st.opened_at IS NOT NULL) AS median_seconds,
-             count(DISTINCT st.evaluation_id) FILTER (WHERE st.action = 'reopen')::int AS reopened
-        FROM evaluation e
-        JOIN evaluation_step st ON st.tenant_id = e.tenant_id AND st.evaluation_id = e.id
-         AND st.action IN ('review', 'decide', 'reopen')
-       WHERE ${where(s)}
-       GROUP BY GROUPING SETS ((e.unit_id), ())`.execute(db),
+      SELECT x.unit_id,
+             count(*) FILTER (WHERE x.action = 'review')::int AS review_steps,
+             count(*) FILTER (WHERE x.unchanged)::int AS unchanged,
+             count(*) FILTER (WHERE x.action IN ('review', 'decide'))::int AS acts,
+             count(*) FILTER (WHERE x.action IN ('review', 'decide') AND x.bulk)::int AS bulk,
+             count(x.seconds)::int AS timed,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY x.seconds) AS median_seconds,
+             count(DISTINCT x.evaluation_id) FILTER (WHERE x.action = 'reopen')::int AS reopened
+        FROM (
+          -- Each step reduced to a few small columns before grouping: the score vectors are compared
+          -- here, so the sort behind the median and the distinct count never carries them.
+          -- OFFSET 0 keeps the planner from pulling the comparison up into the aggregate.
+          SELECT e.unit_id, st.action, st.bulk, st.evaluation_id,
+                 (st.action = 'review' AND st.scores = e.self_scores) AS unchanged,
+                 CASE WHEN st.action IN ('review', 'decide') AND st.opened_at IS NOT NULL
+                      THEN extract(epoch FROM st.at - st.opened_at)::float8 END AS seconds
+            FROM evaluation e
+            JOIN evaluation_step st ON st.tenant_id = e.tenant_id AND st.evaluation_id = e.id
+             AND st.action IN ('review', 'decide', 'reopen')
+           WHERE ${where(s)}
+          OFFSET 0) x
+       GROUP BY GROUPING SETS ((x.unit_id), ())`.execute(db),
     sql<{ unit_id: string; size: number; clusters: number }>`
       SELECT c.unit_id, c.size::int AS size, count(*)::int AS clusters
         FROM (SELECT e.unit_id, count(*) AS size
