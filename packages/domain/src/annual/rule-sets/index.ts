@@ -1,5 +1,9 @@
-import { InvalidRuleParameter, type ParameterValue } from '../../evaluation/rule-sets';
-import type { RuleParameter } from '../../evaluation/types';
+import {
+  numberParameter,
+  overrideParameters,
+  type ParameterValue,
+  parameterValue,
+} from '../../evaluation/rule-sets';
 import type { AnnualRuleSet, ReviewTrack } from '../types';
 import { ND_90_2020 } from './nd-90-2020';
 import { ANNUAL_ND_335_2025 } from './nd-335-2025';
@@ -52,22 +56,10 @@ export function annualRuleSetFor(
 }
 
 /** The parameter's current value, or undefined when the rule set has no such parameter. */
-export function annualParameterValue(
-  ruleSet: Pick<AnnualRuleSet, 'parameters'>,
-  key: string,
-): ParameterValue | undefined {
-  return ruleSet.parameters.find((parameter) => parameter.key === key)?.value;
-}
+export const annualParameterValue = parameterValue;
 
 /** A numeric parameter, or the fallback when the rule set does not have it. */
-export function annualNumberParameter(
-  ruleSet: Pick<AnnualRuleSet, 'parameters'>,
-  key: string,
-  fallback: number,
-): number {
-  const value = annualParameterValue(ruleSet, key);
-  return typeof value === 'number' ? value : fallback;
-}
+export const annualNumberParameter = numberParameter;
 
 /** A boolean parameter, or the fallback when the rule set does not have it. */
 export function annualFlag(
@@ -75,53 +67,20 @@ export function annualFlag(
   key: string,
   fallback: boolean,
 ): boolean {
-  const value = annualParameterValue(ruleSet, key);
+  const value = parameterValue(ruleSet, key);
   return typeof value === 'boolean' ? value : fallback;
-}
-
-function check(ruleSetId: string, parameter: RuleParameter | undefined, key: string, value: unknown): void {
-  const fail = (vi: string, en: string): never => {
-    throw new InvalidRuleParameter(key, { vi: `Tham số ${key}: ${vi}`, en: `Parameter ${key}: ${en}` });
-  };
-  if (!parameter) {
-    throw new InvalidRuleParameter(key, {
-      vi: `Bộ quy tắc ${ruleSetId} không có tham số ${key}`,
-      en: `Rule set ${ruleSetId} has no parameter ${key}`,
-    });
-  }
-  if (typeof value !== typeof parameter.value) {
-    fail(`phải có kiểu ${typeof parameter.value}`, `must be a ${typeof parameter.value}`);
-  }
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) fail('phải là số hữu hạn', 'must be a finite number');
-    if (parameter.min !== undefined && value < parameter.min) {
-      fail(`không được nhỏ hơn ${parameter.min}`, `must be at least ${parameter.min}`);
-    }
-    if (parameter.max !== undefined && value > parameter.max) {
-      fail(`không được lớn hơn ${parameter.max}`, `must be at most ${parameter.max}`);
-    }
-  }
-  if (typeof value === 'string' && parameter.options && !parameter.options.includes(value)) {
-    fail(`chỉ nhận ${parameter.options.join(', ')}`, `must be one of ${parameter.options.join(', ')}`);
-  }
 }
 
 /**
  * A copy of the annual rule set with some parameter values replaced (an organisation's settings), like
- * evaluation's withParameters: unknown keys and values of the wrong type or range throw. The quota
+ * evaluation's withParameters (overrideParameters: unknown keys and values of the wrong type or range throw). The quota
  * fields are re-derived from `quota.percent`, `quota.outstandingPercent` and `quota.collectivePercent`.
  */
 export function withAnnualParameters(
   ruleSet: AnnualRuleSet,
   overrides: Readonly<Record<string, ParameterValue>>,
 ): AnnualRuleSet {
-  const known = new Map(ruleSet.parameters.map((parameter) => [parameter.key, parameter]));
-  for (const [key, value] of Object.entries(overrides)) check(ruleSet.id, known.get(key), key, value);
-  const parameters = ruleSet.parameters.map((parameter) =>
-    Object.hasOwn(overrides, parameter.key)
-      ? { ...parameter, value: overrides[parameter.key] as ParameterValue }
-      : parameter,
-  );
+  const parameters = overrideParameters(ruleSet.id, ruleSet.parameters, overrides);
   const next: AnnualRuleSet = { ...ruleSet, parameters };
   const outstanding = annualParameterValue(next, 'quota.outstandingPercent');
   return {

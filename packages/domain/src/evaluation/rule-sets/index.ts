@@ -26,13 +26,16 @@ export class InvalidRuleParameter extends Error {
   }
 }
 
+/** Anything that carries parameters: a periodic or an annual rule set. */
+type WithParameters = { readonly parameters: readonly RuleParameter[] };
+
 /** The parameter's current value, or undefined when the rule set has no such parameter. */
-export function parameterValue(ruleSet: RuleSet, key: string): ParameterValue | undefined {
+export function parameterValue(ruleSet: WithParameters, key: string): ParameterValue | undefined {
   return ruleSet.parameters.find((parameter) => parameter.key === key)?.value;
 }
 
 /** A numeric parameter, or the fallback when the rule set does not have it. */
-export function numberParameter(ruleSet: RuleSet, key: string, fallback: number): number {
+export function numberParameter(ruleSet: WithParameters, key: string, fallback: number): number {
   const value = parameterValue(ruleSet, key);
   return typeof value === 'number' ? value : fallback;
 }
@@ -60,30 +63,41 @@ function check(parameter: RuleParameter, value: unknown): void {
 }
 
 /**
- * A copy of the rule set with some parameter values replaced (an agency's framework settings). Unknown
- * keys and values of the wrong type or range throw, so a typo never silently keeps the default. The
- * quota fields are re-derived from their parameters so every reader sees the same number.
+ * The rule set's parameters with some values replaced (an agency's settings). Unknown keys and values
+ * of the wrong type or range throw, so a typo never silently keeps the default.
+ */
+export function overrideParameters(
+  ruleSetId: string,
+  parameters: readonly RuleParameter[],
+  overrides: Readonly<Record<string, ParameterValue>>,
+): RuleParameter[] {
+  const known = new Map(parameters.map((parameter) => [parameter.key, parameter]));
+  for (const [key, value] of Object.entries(overrides)) {
+    const parameter = known.get(key);
+    if (!parameter) {
+      throw new InvalidRuleParameter(key, {
+        vi: `Bộ quy tắc ${ruleSetId} không có tham số ${key}`,
+        en: `Rule set ${ruleSetId} has no parameter ${key}`,
+      });
+    }
+    check(parameter, value);
+  }
+  return parameters.map((parameter) =>
+    Object.hasOwn(overrides, parameter.key)
+      ? { ...parameter, value: overrides[parameter.key] as ParameterValue }
+      : parameter,
+  );
+}
+
+/**
+ * A copy of the rule set with some parameter values replaced (overrideParameters). The quota fields
+ * are re-derived from their parameters so every reader sees the same number.
  */
 export function withParameters(
   ruleSet: RuleSet,
   overrides: Readonly<Record<string, ParameterValue>>,
 ): RuleSet {
-  const known = new Map(ruleSet.parameters.map((parameter) => [parameter.key, parameter]));
-  for (const [key, value] of Object.entries(overrides)) {
-    const parameter = known.get(key);
-    if (!parameter) {
-      throw new InvalidRuleParameter(key, {
-        vi: `Bộ quy tắc ${ruleSet.id} không có tham số ${key}`,
-        en: `Rule set ${ruleSet.id} has no parameter ${key}`,
-      });
-    }
-    check(parameter, value);
-  }
-  const parameters = ruleSet.parameters.map((parameter) =>
-    Object.hasOwn(overrides, parameter.key)
-      ? { ...parameter, value: overrides[parameter.key] as ParameterValue }
-      : parameter,
-  );
+  const parameters = overrideParameters(ruleSet.id, ruleSet.parameters, overrides);
   const next: RuleSet = { ...ruleSet, parameters };
   const outstanding = parameterValue(next, 'quota.outstandingPercent');
   return {
