@@ -240,6 +240,15 @@ describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')(
       expect(dashboard.kpis.flaggedUnits).toBeGreaterThan(0);
       const flag = firstRow.locator(`.control-flag[data-signal="${topSignal.signal}"]`);
       expect(await flag.textContent()).toBe(`${text('vi', 'control.signals.unchangedReview')}: ${shown}`);
+      // The figures say when they were computed; the officer has them recomputed now.
+      const asOfPrefix = text('vi', 'control.figuresAsOf', { time: '@' }).split('@')[0]!;
+      expect(await textOf(page, '#control-as-of')).toMatch(
+        new RegExp(`^${asOfPrefix}\\d\\d:\\d\\d \\d\\d/\\d\\d/\\d{4}`),
+      );
+      const recomputed = page.waitForResponse((res) => res.url().includes('/api/control/figures/refresh'));
+      await page.locator('#control-refresh').click();
+      expect((await recomputed).status()).toBe(200);
+      await firstRow.locator('.control-flag').first().waitFor();
       // Picking the cycle scrolled the page a little: the whole page is shot from its top.
       await page.evaluate('window.scrollTo(0, 0)');
       await j.shot('06-control-dashboard');

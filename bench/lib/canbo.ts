@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { systemActor } from '@canbo/server/src/access/actor';
+import { chainAllPending, createAuditChainer } from '@canbo/server/src/audit/chainer';
 import { ensureTenant, type Tenant } from '@canbo/server/src/bootstrap';
 import { loadConfig } from '@canbo/server/src/config';
 import type { AppContext } from '@canbo/server/src/context';
@@ -57,10 +58,23 @@ export async function startCanbo(bench: BenchDatabase): Promise<CanboServer> {
   };
   const services = createServices(ctx);
   const app = await buildApp(ctx, { serveWeb: false, signInRatePerMinute: 1_000_000 });
+  // As `serve` runs it: audit entries are linked into the chain a moment after their commit.
+  await chainAllPending(database.db);
+  const chainer = createAuditChainer(database.db, logger);
+  chainer.start();
   const close = async () => {
     await app.close();
+    await chainer.stop();
     log.end();
   };
+  if (bench.kind === 'pglite') {
+    // The bench's fetch runs on the server's own thread, which PGlite blocks for the length of each
+    // statement (docs/PERFORMANCE.md, "The fetch failed on PGlite"): after a long run of replayed
+    // statements the client sent its next request on a keep-alive connection whose 72 s the server had
+    // just counted out ("fetch failed"). A browser is another process and retries such a request; here
+    // the server keeps idle connections longer than any replay.
+    app.server.keepAliveTimeout = 30 * 60_000;
+  }
   try {
     await app.listen({ host: '127.0.0.1', port: 0 });
   } catch (error) {

@@ -22,10 +22,20 @@ export interface BenchOptions {
   annual: boolean;
   /** Also run bench/reports.bench.ts: dashboard panels and the year-end report of the city root (minutes). */
   reports: boolean;
+  /** Evaluations only: skip the cycle close and measure the submit and the monitor (a faster iteration). */
+  submitOnly: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
-  const known = new Set(['--quick', '--city', '--evaluations', '--votes', '--annual', '--reports']);
+  const known = new Set([
+    '--quick',
+    '--city',
+    '--evaluations',
+    '--votes',
+    '--annual',
+    '--reports',
+    '--submit-only',
+  ]);
   const unknown = argv.filter((a) => !known.has(a));
   if (unknown.length) {
     throw new BenchFailure(
@@ -46,6 +56,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     votes: argv.includes('--votes'),
     annual: argv.includes('--annual'),
     reports: argv.includes('--reports'),
+    submitOnly: argv.includes('--submit-only'),
   };
 }
 

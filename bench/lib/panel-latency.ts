@@ -44,7 +44,7 @@ async function getRetried(url: string, headers: Record<string, string>): Promise
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    progress(`GET ${url}: ${error.message} (${cause?.code ?? cause?.message ?? '?'}), tried again`);
+    progress(`GET ${url}: ${error.message} (${cause?.code ?? '?'}: ${cause?.message ?? '?'}), tried again`);
     return getOk(url, headers);
   }
 }

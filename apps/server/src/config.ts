@@ -22,6 +22,8 @@ export interface Config {
   smtpUrl: string | null;
   /** Reminders go out this many days before a step's deadline. */
   remindDays: number;
+  /** Stored control figures of an open cycle older than this are refreshed in the background. */
+  controlFiguresMaxAgeMinutes: number;
 }
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -54,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     version: env.npm_package_version || '0.1.0',
     smtpUrl: env.CANBO_SMTP_URL || null,
     remindDays: int(env, 'CANBO_REMIND_DAYS', 2),
+    controlFiguresMaxAgeMinutes: int(env, 'CANBO_CONTROL_FIGURES_MAX_AGE_MINUTES', 5),
   };
 }

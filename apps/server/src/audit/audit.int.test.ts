@@ -12,7 +12,9 @@ import { testEngine } from '../../test/database';
 import { systemActor } from '../access/actor';
 import { ensureTenant } from '../bootstrap';
 import { pgliteOptions } from '../db/engine';
+import { newId } from '../ids';
 import { recordAudit } from './audit';
+import { chainPending } from './chainer';
 import { verifyAuditChain } from './verify';
 
 const BIN = fileURLToPath(new URL('../../bin/canbo.mjs', import.meta.url));
@@ -256,8 +258,8 @@ describe('audit trail', () => {
   });
 
   describe('verifying the chain', () => {
-    /** A separate tenant (its own chain) with `extra` entries after its creation; returns its id. */
-    async function chainOf(code: string, extra = 4): Promise<string> {
+    /** Writes `extra` entries for the tenant `code` (its own chain) as the application does. */
+    async function writeEntries(code: string, extra: number) {
       const tenant = await ensureTenant(t.ctx.db, code, `Tỉnh ${code}`);
       for (let i = 1; i <= extra; i++) {
         await t.ctx.db.transaction().execute((tx) =>
@@ -273,52 +275,134 @@ describe('audit trail', () => {
       return tenant.tenantId;
     }
 
+    /**
+     * A separate tenant with `extra` entries after its creation, linked as the chainer links them a
+     * moment after commit; returns its id and its entries' numbers in chain order.
+     */
+    async function chainOf(code: string, extra = 4) {
+      const tenantId = await writeEntries(code, extra);
+      await chainPending(t.ctx.db, tenantId);
+      const links = await t.ctx.db
+        .selectFrom('audit_chain')
+        .select('seq')
+        .where('tenant_id', '=', tenantId)
+        .orderBy('pos')
+        .execute();
+      return { tenantId, seqs: links.map((l) => Number(l.seq)) };
+    }
+
     it('is intact on an untouched chain', async () => {
-      const tenantId = await chainOf('intact');
+      const { tenantId, seqs } = await chainOf('intact');
+      expect(seqs).toHaveLength(5);
       expect(await verifyAuditChain(t.ctx.db, tenantId)).toEqual({ ok: true, checked: 5, broken: null });
       const main = await verifyAuditChain(t.ctx.db, t.tenant.tenantId);
       expect(main.ok).toBe(true);
       expect(main.checked).toBeGreaterThan(10);
     });
 
+    it('links pending entries in the order they were written, without holding up their commits', async () => {
+      const tenantId = await writeEntries('pending', 3);
+      const pending = await t.ctx.db
+        .selectFrom('audit_pending')
+        .select('seq')
+        .where('tenant_id', '=', tenantId)
+        .orderBy('seq')
+        .execute();
+      expect(pending).toHaveLength(4); // tenant.created and the three steps
+      // Twenty audited changes at once: none waits for another (no chain lock inside a transaction).
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          t.ctx.db.transaction().execute((tx) =>
+            recordAudit(tx, systemActor(tenantId, 'test'), {
+              action: 'test.parallel',
+              entityType: 'test',
+              entityId: String(i),
+              unitPath: null,
+            }),
+          ),
+        ),
+      );
+      expect(await verifyAuditChain(t.ctx.db, tenantId)).toEqual({ ok: true, checked: 24, broken: null });
+      const links = await t.ctx.db
+        .selectFrom('audit_chain')
+        .select(['pos', 'seq'])
+        .where('tenant_id', '=', tenantId)
+        .orderBy('pos')
+        .execute();
+      expect(links.map((l) => Number(l.pos))).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+      expect(links.slice(0, 4).map((l) => l.seq)).toEqual(pending.map((p) => p.seq));
+      const left = await t.ctx.db
+        .selectFrom('audit_pending')
+        .select('seq')
+        .where('tenant_id', '=', tenantId)
+        .execute();
+      expect(left).toEqual([]);
+      expect(await chainPending(t.ctx.db, tenantId)).toBe(0);
+    });
+
     it('names the entry whose content was altered', async () => {
-      const tenantId = await chainOf('altered');
-      await sql`UPDATE audit_log SET after = '{"i": 99}' WHERE tenant_id = ${tenantId} AND seq = 3`.execute(
+      const { tenantId, seqs } = await chainOf('altered');
+      await sql`UPDATE audit_log SET after = '{"i": 99}' WHERE tenant_id = ${tenantId} AND seq = ${seqs[2]}`.execute(
         t.ctx.db,
       );
       const result = await verifyAuditChain(t.ctx.db, tenantId);
       expect(result.ok).toBe(false);
-      expect(result.broken).toEqual({ seq: 3, reason: expect.stringMatching(/hash/) });
+      expect(result.broken).toEqual({ seq: seqs[2], reason: expect.stringMatching(/hash/) });
       expect(result.checked).toBe(2);
     });
 
-    it('finds a deleted entry in the middle', async () => {
-      const tenantId = await chainOf('gap');
-      await sql`DELETE FROM audit_log WHERE tenant_id = ${tenantId} AND seq = 3`.execute(t.ctx.db);
+    it('finds a deleted entry in the middle and at the end', async () => {
+      const { tenantId, seqs } = await chainOf('gap');
+      await sql`DELETE FROM audit_log WHERE tenant_id = ${tenantId} AND seq = ${seqs[4]}`.execute(t.ctx.db);
+      expect((await verifyAuditChain(t.ctx.db, tenantId)).broken).toEqual({
+        seq: seqs[4],
+        reason: expect.stringMatching(/missing/),
+      });
+      await sql`DELETE FROM audit_log WHERE tenant_id = ${tenantId} AND seq = ${seqs[2]}`.execute(t.ctx.db);
       const result = await verifyAuditChain(t.ctx.db, tenantId);
       expect(result.ok).toBe(false);
-      expect(result.broken).toEqual({ seq: 3, reason: expect.stringMatching(/missing/) });
+      expect(result.broken).toEqual({ seq: seqs[2], reason: expect.stringMatching(/missing/) });
     });
 
-    it('finds a deleted last entry through the head', async () => {
-      const tenantId = await chainOf('tail');
-      await sql`DELETE FROM audit_log WHERE tenant_id = ${tenantId} AND seq = 5`.execute(t.ctx.db);
+    it('finds a deleted last link through the head', async () => {
+      const { tenantId, seqs } = await chainOf('tail');
+      await sql`DELETE FROM audit_chain WHERE tenant_id = ${tenantId} AND pos = 5`.execute(t.ctx.db);
       const result = await verifyAuditChain(t.ctx.db, tenantId);
       expect(result.ok).toBe(false);
       expect(result.checked).toBe(4);
       expect(result.broken).toEqual({ seq: 5, reason: expect.stringMatching(/head/) });
+      expect(seqs).toHaveLength(5);
     });
 
-    it('finds two entries whose order was swapped', async () => {
-      const tenantId = await chainOf('swap');
+    it('finds two entries whose numbers were swapped', async () => {
+      const { tenantId, seqs } = await chainOf('swap');
       await t.ctx.db.transaction().execute(async (tx) => {
-        await sql`UPDATE audit_log SET seq = -1 WHERE tenant_id = ${tenantId} AND seq = 2`.execute(tx);
-        await sql`UPDATE audit_log SET seq = 2 WHERE tenant_id = ${tenantId} AND seq = 3`.execute(tx);
-        await sql`UPDATE audit_log SET seq = 3 WHERE tenant_id = ${tenantId} AND seq = -1`.execute(tx);
+        await sql`UPDATE audit_log SET seq = -1 WHERE tenant_id = ${tenantId} AND seq = ${seqs[1]}`.execute(
+          tx,
+        );
+        await sql`UPDATE audit_log SET seq = ${seqs[1]} WHERE tenant_id = ${tenantId} AND seq = ${seqs[2]}`.execute(
+          tx,
+        );
+        await sql`UPDATE audit_log SET seq = ${seqs[2]} WHERE tenant_id = ${tenantId} AND seq = -1`.execute(
+          tx,
+        );
       });
       const result = await verifyAuditChain(t.ctx.db, tenantId);
       expect(result.ok).toBe(false);
-      expect(result.broken?.seq).toBe(2);
+      expect(result.broken?.seq).toBe(seqs[1]);
+    });
+
+    it('finds an entry written around the application, which is never linked', async () => {
+      const { tenantId } = await chainOf('stray');
+      const stray = await sql<{ seq: string }>`
+        INSERT INTO audit_log (tenant_id, id, at, action, entity_type, unit_path)
+        VALUES (${tenantId}, ${newId()}, now(), 'test.stray', 'test', NULL) RETURNING seq`.execute(t.ctx.db);
+      const result = await verifyAuditChain(t.ctx.db, tenantId);
+      expect(result).toEqual({
+        ok: false,
+        checked: 5,
+        broken: { seq: Number(stray.rows[0]!.seq), reason: expect.stringMatching(/not in the chain/) },
+      });
     });
 
     it('GET /api/audit/verify answers ok, then names the altered entry, for an administrator only', async () => {

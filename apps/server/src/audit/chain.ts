@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { AuditLogTable } from '../db/schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -40,4 +42,27 @@ export function toStoredJson(value: unknown): unknown {
 
 export function entryHash(prevHash: string, entry: ChainedEntry): string {
   return createHash('sha256').update(prevHash).update(canonicalJson(entry)).digest('hex');
+}
+
+/** An audit_log row as read back, whatever its chain position. */
+export type StoredEntryRow = Selectable<AuditLogTable>;
+
+/** The hashed form of a stored entry: the chainer and the verifier read entries the same way. */
+export function storedEntry(row: StoredEntryRow): ChainedEntry {
+  return {
+    tenantId: row.tenant_id,
+    seq: Number(row.seq),
+    id: row.id,
+    at: row.at.toISOString(),
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    unitPath: row.unit_path,
+    before: row.before ?? null,
+    after: row.after ?? null,
+    requestId: row.request_id,
+    ip: row.ip,
+  };
 }

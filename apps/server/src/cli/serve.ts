@@ -1,3 +1,4 @@
+import { createAuditChainer } from '../audit/chainer';
 import { ensureAdmin } from '../bootstrap';
 import type { Config } from '../config';
 import { buildApp } from '../http/app';
@@ -21,6 +22,8 @@ export async function serve(config: Config, roles: Set<ProcessRole>): Promise<vo
 
   const app = roles.has('api') ? await buildApp(ctx) : null;
   const worker = roles.has('worker') ? createWorker(ctx.db, jobHandlers(services), logger) : null;
+  // Links audit entries into the hash chain shortly after their commit (audit/chainer.ts).
+  const chainer = roles.has('worker') ? createAuditChainer(ctx.db, logger) : null;
   const stopCron = roles.has('cron') ? startSchedules(ctx.db, ctx.tenantId, logger) : () => {};
 
   let closing = false;
@@ -31,6 +34,7 @@ export async function serve(config: Config, roles: Set<ProcessRole>): Promise<vo
     stopCron();
     await app?.close(); // stops accepting, waits for requests in flight
     await worker?.stop();
+    await chainer?.stop();
     await runtime.close();
     logger.info('database closed');
     process.exit(0);
@@ -39,6 +43,7 @@ export async function serve(config: Config, roles: Set<ProcessRole>): Promise<vo
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   worker?.start();
+  chainer?.start();
   if (app) {
     await app.listen({ port: config.port, host: config.host });
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

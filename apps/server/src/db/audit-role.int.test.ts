@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/context';
 import { systemActor } from '../access/actor';
 import { recordAudit } from '../audit/audit';
+import { chainBatch } from '../audit/chainer';
 import { verifyAuditChain } from '../audit/verify';
 import type { DB } from './schema';
 
@@ -26,7 +27,7 @@ describe('the application role cannot rewrite the audit log', () => {
     await sql
       .raw(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`)
       .execute(t.ctx.db);
-    await sql.raw(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM ${role}`).execute(t.ctx.db);
+    await sql.raw(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, audit_chain FROM ${role}`).execute(t.ctx.db);
   });
   afterAll(async () => {
     await sql.raw(`DROP OWNED BY ${role}`).execute(t.ctx.db); // its privileges, so the role can go
@@ -59,6 +60,10 @@ describe('the application role cannot rewrite the audit log', () => {
       }),
     );
     expect(failure).toBeNull();
+    // The chainer runs as the application role too: it links, removes the pending mark, moves the head.
+    expect(await asApp((tx) => chainBatch(tx, t.tenant.tenantId))).toBeNull();
+    const pending = await t.ctx.db.selectFrom('audit_pending').selectAll().execute();
+    expect(pending).toEqual([]);
     const after = await verifyAuditChain(t.ctx.db, t.tenant.tenantId);
     expect(after).toMatchObject({ ok: true, checked: before.checked + 1 });
   });
@@ -78,17 +83,21 @@ describe('the application role cannot rewrite the audit log', () => {
     ).toBe('42501');
     expect(await asApp((tx) => sql`DELETE FROM audit_log WHERE seq = 1`.execute(tx))).toBe('42501');
     expect(await asApp((tx) => sql`TRUNCATE audit_log`.execute(tx))).toBe('42501');
+    expect(await asApp((tx) => sql`UPDATE audit_chain SET hash = 'x' WHERE pos = 1`.execute(tx))).toBe(
+      '42501',
+    );
+    expect(await asApp((tx) => sql`DELETE FROM audit_chain WHERE pos = 1`.execute(tx))).toBe('42501');
     expect((await verifyAuditChain(t.ctx.db, t.tenant.tenantId)).ok).toBe(true);
   });
 
-  it('the application code never issues an UPDATE or DELETE on the log', () => {
+  it('the application code never issues an UPDATE or DELETE on the log or its chain', () => {
     const root = fileURLToPath(new URL('..', import.meta.url));
     const sources = (fs.readdirSync(root, { recursive: true }) as string[])
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
       .map((f) => path.join(root, f));
     expect(sources.length).toBeGreaterThan(20);
     const forbidden =
-      /updateTable\(\s*['"]audit_log|deleteFrom\(\s*['"]audit_log|UPDATE\s+audit_log|DELETE\s+FROM\s+audit_log|TRUNCATE\s+audit_log/i;
+      /updateTable\(\s*['"]audit_(log|chain)|deleteFrom\(\s*['"]audit_(log|chain)|UPDATE\s+audit_(log|chain)|DELETE\s+FROM\s+audit_(log|chain)|TRUNCATE\s+audit_(log|chain)/i;
     const offenders = sources.filter((file) => forbidden.test(fs.readFileSync(file, 'utf8')));
     expect(offenders).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './lock';
+import { PreparingClient } from './prepared';
 import type { DB } from './schema';
 
 // int8 (counts, sequence numbers) as JS numbers on both engines; values stay far below 2^53.
@@ -28,6 +29,11 @@ export interface EngineOptions {
   /** PGlite folder; null keeps the database in memory (tests). */
   dataDir?: string | null;
   poolSize?: number;
+  /**
+   * Send eligible statements as named, prepared ones (db/prepared.ts). Default: on, unless
+   * CANBO_PREPARED_STATEMENTS=off (a pooler in transaction mode that cannot keep them).
+   */
+  prepare?: boolean;
 }
 
 /** Kysely ends the pool only if it ever ran a query; code that used the pool alone (migrations) leaves it open. */
@@ -42,8 +48,14 @@ export function pgliteOptions(extra: PGliteOptions = {}): PGliteOptions {
 }
 
 export async function openDatabase(options: EngineOptions): Promise<Database> {
+  const prepare = options.prepare ?? process.env.CANBO_PREPARED_STATEMENTS !== 'off';
+  const Client = prepare ? PreparingClient : pg.Client;
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      Client,
+    });
     // An idle connection dropped by the server (restart, failover) must not end the process;
     // the pool replaces it and the next query reconnects.
     pool.on('error', (error) => process.emitWarning(`idle database connection lost: ${error.message}`));
@@ -54,7 +66,7 @@ export async function openDatabase(options: EngineOptions): Promise<Database> {
   const release = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   try {
     const pglite = await PGlite.create(options.dataDir ?? undefined, pgliteOptions());
-    const pool = new pg.Pool(createPgConfig(pglite));
+    const pool = new pg.Pool({ ...createPgConfig(pglite), Client });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       kind: 'pglite',

@@ -95,7 +95,8 @@ export interface SecuritySettingsTable {
 
 export interface AuditLogTable {
   tenant_id: string;
-  seq: ColumnType<string, number | string, never>;
+  /** An identity (0017); the chain's order is audit_chain.pos. */
+  seq: ColumnType<string, number | string | undefined, never>;
   id: string;
   at: Timestamp;
   actor_id: string | null;
@@ -108,16 +109,28 @@ export interface AuditLogTable {
   after: Json | null;
   request_id: string | null;
   ip: string | null;
+}
+
+/** The tenant's hash chain over its audit entries, linked after commit by the chainer (0017). */
+export interface AuditChainTable {
+  tenant_id: string;
+  pos: ColumnType<string, number | string, never>;
+  seq: ColumnType<string, number | string, never>;
   prev_hash: string;
   hash: string;
 }
 
+/** Entries written but not linked yet. */
+export interface AuditPendingTable {
+  tenant_id: string;
+  seq: ColumnType<string, number | string, never>;
+}
+
 export interface AuditHeadTable {
   tenant_id: string;
+  /** The last linked position (audit_chain.pos). */
   seq: ColumnType<string, number | string, number | string>;
   hash: string;
-  /** Scratch: the hash before the last append, handed out by the appending UPDATE (0010). */
-  prev_hash: string | null;
 }
 
 export interface JobTable {
@@ -812,6 +825,51 @@ export interface ControlThresholdTable {
   updated_at: Timestamp;
 }
 
+/** A cycle's stored control figures: when computed, and whether stale (docs/CONTROL.md). */
+export interface ControlSnapshotTable {
+  tenant_id: string;
+  cycle_id: string;
+  version: Generated<number>;
+  computed_version: Generated<number>;
+  computed_at: Timestamp | null;
+}
+
+/** Per (cycle, evaluated unit, unit path): the counts behind the control signals (migration 0016). */
+export interface ControlFiguresTable {
+  tenant_id: string;
+  cycle_id: string;
+  unit_path: string;
+  unit_id: string;
+  enrolled: number;
+  decided: number;
+  self_assessed: number;
+  self_max: number;
+  graded: number;
+  excellent: number;
+  good: number;
+  completed: number;
+  not_completed: number;
+  late: number;
+  scored: number;
+  review_steps: number;
+  unchanged_steps: number;
+  act_steps: number;
+  bulk_steps: number;
+  timed_steps: number;
+  median_seconds: number | null;
+  reopened: number;
+  clusters: Json;
+}
+
+/** Per (cycle, subtree path): the median time of its review and decision steps. */
+export interface ControlSubtreeFiguresTable {
+  tenant_id: string;
+  cycle_id: string;
+  path: string;
+  timed_steps: number;
+  median_seconds: number;
+}
+
 /** Custom templates of the report builder (docs/REPORTS.md, "Report builder"). */
 export interface ReportTemplateTable {
   tenant_id: string;
@@ -879,6 +937,8 @@ export interface DB {
   security_settings: SecuritySettingsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  audit_chain: AuditChainTable;
+  audit_pending: AuditPendingTable;
   job: JobTable;
   eval_framework: EvalFrameworkTable;
   eval_cycle: EvalCycleTable;
@@ -910,4 +970,7 @@ export interface DB {
   report_template: ReportTemplateTable;
   report_run: ReportRunTable;
   control_threshold: ControlThresholdTable;
+  control_snapshot: ControlSnapshotTable;
+  control_figures: ControlFiguresTable;
+  control_subtree_figures: ControlSubtreeFiguresTable;
 }

@@ -1,4 +1,5 @@
 import { PREPARE_JOB } from '../modules/annual/periods.service';
+import { CONTROL_FIGURES_JOB } from '../modules/control/figures.service';
 import { CYCLES_DAILY } from '../modules/evaluations/cycles.schedule';
 import { REPORT_BUILD_JOB } from '../modules/reports/report-runs.service';
 import { todayInVietnam } from '../modules/units/units.dates';
@@ -15,5 +16,6 @@ export function jobHandlers(services: Services): Record<string, JobHandler> {
     [CYCLES_DAILY.kind]: () => services.cycles.daily(),
     [PREPARE_JOB]: (job) => services.reviewPeriods.runPrepare(job),
     [REPORT_BUILD_JOB]: (job) => services.reportRuns.runQueued(job),
+    [CONTROL_FIGURES_JOB]: (job) => services.control.figures.runQueued(job),
   };
 }

@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../db/schema';
+import { createLoop } from './loop';
 import { claimJob, completeJob, failJob, type JobRow, requeueStale } from './queue';
 
 export type JobHandler = (job: JobRow) => Promise<unknown>;
@@ -21,10 +22,6 @@ export function createWorker(
 ): Worker {
   const id = `${os.hostname()}:${process.pid}`;
   const kinds = Object.keys(handlers);
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = true;
-
   async function runOne(): Promise<boolean> {
     const job = await claimJob(db, id, kinds);
     if (!job) return false;
@@ -45,28 +42,11 @@ export function createWorker(
     return count;
   }
 
-  function schedule() {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = drain()
-        .catch((error) => logger.error({ err: error }, 'job polling failed'))
-        .finally(schedule);
-    }, pollMs);
-  }
-
-  return {
+  const loop = createLoop(
     drain,
-    start() {
-      stopped = false;
-      running = requeueStale(db).catch((error) =>
-        logger.error({ err: error }, 'requeue of stale jobs failed'),
-      );
-      schedule();
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+    pollMs,
+    (error) => logger.error({ err: error }, 'job polling failed'),
+    () => requeueStale(db),
+  );
+  return { drain, start: loop.start, stop: loop.stop };
 }

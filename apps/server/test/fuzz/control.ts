@@ -1,5 +1,6 @@
 import { DEFAULT_CONTROL_THRESHOLDS } from '@canbo/domain';
 import { systemActor } from '../../src/access/actor';
+import { evaluationBuilders } from '../../src/modules/evaluations/evaluations.fixtures';
 import { AUDIT, type FuzzRoute, type Table } from './types';
 
 /**
@@ -9,6 +10,16 @@ import { AUDIT, type FuzzRoute, type Table } from './types';
 const THRESHOLD: Table[] = ['control_threshold', ...AUDIT];
 
 export const controlRoutes: Record<string, FuzzRoute> = {
+  'POST /api/control/figures/refresh': {
+    caller: 'admin',
+    writes: ['control_snapshot', 'control_figures', 'control_subtree_figures'],
+    url: async () => '/api/control/figures/refresh',
+    valid: async (fx) => {
+      const unit = await fx.unit('A');
+      const cycle = await evaluationBuilders(fx.t.ctx.db, fx.t.ctx.tenantId).cycle(unit);
+      return { cycleId: cycle.id, unitId: unit.id };
+    },
+  },
   'PUT /api/control/thresholds': {
     caller: 'admin',
     writes: THRESHOLD,

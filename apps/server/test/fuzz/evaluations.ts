@@ -202,8 +202,9 @@ export const evaluationRoutes: Record<string, FuzzRoute> = {
   'POST /api/cycles/:id/units/:unitId/publish': unitBoard('publish', 'decided'),
   'POST /api/cycles/:id/close': {
     caller: 'admin',
-    // A draft lapses to notEvaluated (a step and an audit entry each); the cycle is closed.
-    writes: ['evaluation', 'evaluation_step', 'eval_cycle', ...AUDIT],
+    // A draft lapses to notEvaluated (a step and an audit entry each); the cycle is closed; its stored
+    // control figures become stale and a job is queued to recompute them.
+    writes: ['evaluation', 'evaluation_step', 'eval_cycle', 'control_snapshot', 'job', ...AUDIT],
     url: async (fx) => `/api/cycles/${(await evaluationIn(fx, 'draft')).cycle.id}/close`,
   },
 

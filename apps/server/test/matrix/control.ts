@@ -70,6 +70,16 @@ export const controlExpectations: Record<string, RouteExpectation> = {
       };
     },
   }),
+  'POST /api/control/figures/refresh': scoped({
+    note: 'evaluations.read to find the cycle and unit (404 without), then evaluations.manage (403)',
+    inScope: MANAGE(200),
+    outOfScope: every(404),
+    rootAdmin: 200,
+    request: async (fx, side) => {
+      const t = await target(fx, side);
+      return { url: '/api/control/figures/refresh', body: { cycleId: t.cycle.id, unitId: t.unit.id } };
+    },
+  }),
   'DELETE /api/control/thresholds/:unitId': scoped({
     note: 'evaluations.read to find the unit (404 without), then evaluations.manage (403)',
     inScope: MANAGE(204),

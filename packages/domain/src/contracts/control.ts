@@ -171,8 +171,23 @@ export const ControlDashboard = z.object({
   /** Units ranked by weight, then flags (flagged first), at most `limit`. */
   units: z.array(ControlUnitRow),
   totalUnits: z.number().int(),
+  /** When the stored figures behind it were computed (ISO time): an open cycle's may be minutes old. */
+  figuresAsOf: z.string(),
+  /** The caller may have the figures recomputed now (evaluations.manage over the unit). */
+  canRefreshFigures: z.boolean(),
 });
 export type ControlDashboard = z.infer<typeof ControlDashboard>;
+
+/** Recompute a cycle's stored figures now (the dashboard's "recompute" button). */
+export const RefreshControlFiguresInput = z.strictObject({
+  cycleId: Id,
+  /** The subtree the caller is looking at; the cycle's unit when left out. */
+  unitId: Id.optional(),
+});
+export type RefreshControlFiguresInput = z.infer<typeof RefreshControlFiguresInput>;
+
+export const ControlFiguresRefreshed = z.object({ cycleId: Id, figuresAsOf: z.string() });
+export type ControlFiguresRefreshed = z.infer<typeof ControlFiguresRefreshed>;
 
 export const DrillParams = z.strictObject({ unitId: Id, signal: ControlSignalSchema });
 export const DrillQuery = z.strictObject({

@@ -7,11 +7,13 @@ import { controlReportDocx } from './control.documents';
 import * as repo from './control.repository';
 import { createControlService } from './control.service';
 import { createControlDrillService } from './drill.service';
+import { createControlFiguresService } from './figures.service';
 import { createControlThresholdsService } from './thresholds.service';
 
 /** The control dashboard's services (docs/CONTROL.md), built once and registered in services.ts. */
 export function createControlModule(ctx: AppContext) {
-  const control = createControlService(ctx);
+  const figures = createControlFiguresService(ctx);
+  const control = createControlService(ctx, figures);
   const drill = createControlDrillService(ctx, control);
   const thresholds = createControlThresholdsService(ctx);
 
@@ -33,7 +35,7 @@ export function createControlModule(ctx: AppContext) {
     return { fileName: `bao-cao-kiem-soat-${dashboard.cycle.periodStart}.docx`, bytes };
   }
 
-  return { ...control, ...drill, thresholds, reportDocx };
+  return { ...control, ...drill, thresholds, figures, reportDocx };
 }
 
 export type ControlModule = ReturnType<typeof createControlModule>;

@@ -42,11 +42,29 @@ export interface Aggregates {
 const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
 /**
- * Every figure the signals need, per evaluated unit and for the whole slice, in four set-wise
+ * The units' collective grades of the year in the slice (annual_review with subject organisation, the
+ * latest decision): read live, a few rows, never stored with the cycle's figures.
+ */
+export async function collectiveGrades(db: Db, s: Slice, year: number) {
+  const { rows } = await sql<{ unit_id: string; grade: string }>`
+      SELECT DISTINCT ON (r.unit_id) r.unit_id, r.decided_grade AS grade
+        FROM annual_review r
+        JOIN review_period p ON p.tenant_id = r.tenant_id AND p.id = r.period_id
+       WHERE r.tenant_id = ${s.tenantId} AND r.subject = 'organisation' AND p.kind = 'annual' AND p.year = ${year}
+         AND r.state IN ('decided', 'published') AND r.decided_grade IS NOT NULL
+         AND r.unit_path >= ${s.path} AND r.unit_path < ${subtreeEnd(s.path)}
+         ${s.unitId ? sql`AND r.unit_id = ${s.unitId}` : sql``}
+       ORDER BY r.unit_id, r.decided_at DESC NULLS LAST`.execute(db);
+  return rows;
+}
+
+/**
+ * Every figure the signals need, computed live from the evaluations and their steps, per evaluated
+ * unit and for the whole slice, in four set-wise
  * statements (docs/CONTROL.md, "How it is computed"): evaluations, their review/decision/reopening
  * steps, clusters of identical score vectors, and the units' collective grades for the year.
  */
-export async function aggregates(
+export async function liveAggregates(
   db: Db,
   s: Slice,
   minClusterSize: number,
@@ -123,15 +141,7 @@ export async function aggregates(
                GROUP BY e.unit_id, e.scores
               HAVING count(*) >= ${minClusterSize}) c
        GROUP BY c.unit_id, c.size`.execute(db),
-    sql<{ unit_id: string; grade: string }>`
-      SELECT DISTINCT ON (r.unit_id) r.unit_id, r.decided_grade AS grade
-        FROM annual_review r
-        JOIN review_period p ON p.tenant_id = r.tenant_id AND p.id = r.period_id
-       WHERE r.tenant_id = ${s.tenantId} AND r.subject = 'organisation' AND p.kind = 'annual' AND p.year = ${year}
-         AND r.state IN ('decided', 'published') AND r.decided_grade IS NOT NULL
-         AND r.unit_path >= ${s.path} AND r.unit_path < ${subtreeEnd(s.path)}
-         ${s.unitId ? sql`AND r.unit_id = ${s.unitId}` : sql``}
-       ORDER BY r.unit_id, r.decided_at DESC NULLS LAST`.execute(db),
+    collectiveGrades(db, s, year),
   ]);
 
   const units = new Map<string, UnitFigures>();
@@ -180,7 +190,7 @@ export async function aggregates(
     totalClusters.set(n(r.size), (totalClusters.get(n(r.size)) ?? 0) + n(r.clusters));
   }
   total = { ...total, clusters: totalClusters };
-  for (const r of collective.rows) figures(r.unit_id).collectiveGrade = r.grade;
+  for (const r of collective) figures(r.unit_id).collectiveGrade = r.grade;
   // A unit with a collective grade but nobody evaluated in the cycle is not a row of the dashboard.
   for (const id of [...units.keys()]) if (!meta.has(id)) units.delete(id);
   return { units, meta, total };

@@ -1,6 +1,7 @@
 import {
   ControlDashboard,
   ControlDrillDown,
+  ControlFiguresRefreshed,
   ControlQuery,
   ControlReportQuery,
   ControlThresholdsQuery,
@@ -12,6 +13,7 @@ import {
   DrillParams,
   DrillQuery,
   IdParams,
+  RefreshControlFiguresInput,
   TrendQuery,
   UpdateControlThresholdsInput,
 } from '@canbo/domain';
@@ -44,6 +46,18 @@ export function registerControlRoutes({ app: base, services }: RouteDeps): void 
     '/api/control/units/:unitId/signals/:signal',
     { schema: { tags, params: DrillParams, querystring: DrillQuery, response: { 200: ControlDrillDown } } },
     (req) => control.drill(req.actor, req.params.unitId, req.params.signal, req.query),
+  );
+  app.post(
+    '/api/control/figures/refresh',
+    {
+      schema: {
+        tags,
+        body: RefreshControlFiguresInput,
+        response: { 200: ControlFiguresRefreshed },
+        summary: "Recompute a cycle's stored control figures now",
+      },
+    },
+    (req) => control.refreshFigures(req.actor, req.body),
   );
   app.get(
     '/api/control/evaluations/:id/trail',

@@ -1,6 +1,12 @@
-import { type ControlSignal, DEFAULT_CONTROL_THRESHOLDS, type SignalResult } from '@canbo/domain';
+import {
+  type ControlSignal,
+  DEFAULT_CONTROL_THRESHOLDS,
+  percentValue,
+  type SignalResult,
+} from '@canbo/domain';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyFigures, evaluateSignals, flagsOf, type UnitFigures } from './signals';
+import { emptyFigures, evaluateSignals, flagsOf, shareOf, type UnitFigures } from './signals';
 import { parseThresholds, resolver } from './thresholds.service';
 
 const by = (results: SignalResult[]) =>
@@ -8,6 +14,27 @@ const by = (results: SignalResult[]) =>
 const figures = (patch: Partial<UnitFigures>): UnitFigures => ({ ...emptyFigures('u'), ...patch });
 
 describe('control signals (docs/CONTROL.md)', () => {
+  it('computes every share exactly as percentValue does (half up at two decimals)', () => {
+    for (const [part, whole] of [
+      [1, 8],
+      [1, 6],
+      [5, 9],
+      [29, 70],
+      [0, 0],
+      [3, 0],
+      [2, 3],
+      [7, 7],
+    ] as const)
+      expect(shareOf(part, whole), `${part}/${whole}`).toBe(percentValue(part, whole));
+    fc.assert(
+      fc.property(fc.nat({ max: 2_000_000 }), fc.integer({ min: 1, max: 2_000_000 }), (whole, part) => {
+        const p = part % (whole + 1);
+        expect(shareOf(p, whole)).toBe(percentValue(p, whole));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
   it('fires a share only from the minimum sample up, at or over the threshold', () => {
     const t = DEFAULT_CONTROL_THRESHOLDS;
     const small = by(

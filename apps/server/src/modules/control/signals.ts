@@ -66,6 +66,29 @@ const WEAK_COLLECTIVE = ['completed', 'notCompleted'];
 /** A self-assessment "at the maximum": every rule set's total is out of 100 (bonus capped). */
 export const MAX_TOTAL = 100;
 
+/**
+ * percentValue(part, whole) of @canbo/domain (× 100, half up at two decimals), in plain integer
+ * arithmetic while the numbers stay exact as doubles (always, for counts of people): the dashboard
+ * computes eight shares for each of thousands of units, and the BigInt path costs ~10× more.
+ */
+export function shareOf(part: number, whole: number): number | null {
+  if (!Number.isSafeInteger(part) || !Number.isSafeInteger(whole) || part < 0 || whole < 0 || part > 9e11)
+    return percentValue(part, whole);
+  if (whole === 0) return null;
+  const n = part * 10_000;
+  let q = Math.floor(n / whole);
+  let r = n - q * whole;
+  if (r < 0) {
+    q -= 1;
+    r += whole;
+  } else if (r >= whole) {
+    q += 1;
+    r -= whole;
+  }
+  if (2 * r >= whole) q += 1;
+  return q / 100;
+}
+
 export function evaluateSignals(
   f: UnitFigures,
   t: ControlThresholds,
@@ -79,7 +102,7 @@ export function evaluateSignals(
   });
   const enough = (n: number) => n >= t.minSample;
   const share = (signal: ControlSignal, part: number, whole: number, numbers: SignalResult['numbers']) => {
-    const value = percentValue(part, whole);
+    const value = shareOf(part, whole);
     const b = base(signal);
     return {
       ...b,
@@ -89,18 +112,18 @@ export function evaluateSignals(
     };
   };
 
-  const inClusters = [...f.clusters].reduce(
-    (n, [size, count]) => (size >= t.clusterSize ? n + size * count : n),
-    0,
-  );
-  const clusterCount = [...f.clusters].reduce(
-    (n, [size, count]) => (size >= t.clusterSize ? n + count : n),
-    0,
-  );
-  const largest = Math.max(0, ...[...f.clusters.keys()].filter((s) => s >= t.clusterSize));
+  let inClusters = 0;
+  let clusterCount = 0;
+  let largest = 0;
+  for (const [size, count] of f.clusters) {
+    if (size < t.clusterSize) continue;
+    inClusters += size * count;
+    clusterCount += count;
+    largest = Math.max(largest, size);
+  }
 
-  const unitShare = percentValue(f.excellent, f.graded);
-  const subtreeShare = percentValue(subtree.excellent, subtree.graded);
+  const unitShare = shareOf(f.excellent, f.graded);
+  const subtreeShare = shareOf(subtree.excellent, subtree.graded);
   const diff =
     unitShare === null || subtreeShare === null ? null : Math.round((unitShare - subtreeShare) * 100) / 100;
   const top = base('topGrade');

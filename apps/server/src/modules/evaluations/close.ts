@@ -13,6 +13,7 @@ import type { AppContext } from '../../context';
 import type { DB } from '../../db/schema';
 import { Conflict, type ErrorDetail, Forbidden, NotFound, RuleViolation } from '../../errors';
 import { newId } from '../../ids';
+import { figuresChanged } from '../control/figures.service';
 import { cycleView, findCycle } from './cycle-view';
 import type { EvaluationsService } from './evaluations.service';
 import { loadFramework } from './scoring';
@@ -184,6 +185,8 @@ export function createCloseService(ctx: AppContext, evaluations: EvaluationsServ
         .where('tenant_id', '=', tenantId)
         .where('id', '=', cycleId)
         .execute();
+      // The control dashboard's stored figures of the cycle are recomputed by a job (docs/CONTROL.md).
+      await figuresChanged(tx, tenantId, cycleId);
       return {
         finalised: changes.filter((c) => c.action === 'finalise').length,
         notEvaluated: changes.filter((c) => c.action === 'lapse').length,

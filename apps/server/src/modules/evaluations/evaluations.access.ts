@@ -37,10 +37,7 @@ export interface DelegatedGrant {
 }
 
 export async function evaluationAccess(db: Db, actor: Actor, today: string): Promise<EvaluationAccess> {
-  const [selfId, delegations] = await Promise.all([
-    ownPersonId(db, actor),
-    delegatedGrants(db, actor, today),
-  ]);
+  const { selfId, delegations } = await ownRecord(db, actor, today);
   return {
     actor,
     selfId,
@@ -52,47 +49,50 @@ export async function evaluationAccess(db: Db, actor: Actor, today: string): Pro
   };
 }
 
-async function ownPersonId(db: Db, actor: Actor): Promise<string | null> {
-  if (actor.userId === null) return null;
-  const row = await db
-    .selectFrom('app_user')
-    .select('person_id')
-    .where('tenant_id', '=', actor.tenantId)
-    .where('id', '=', actor.userId)
-    .executeTakeFirst();
-  return row?.person_id ?? null;
+interface DelegationJson {
+  id: string;
+  fromUserId: string;
+  fromName: string;
+  role: string;
+  unitPath: string;
 }
 
-async function delegatedGrants(db: Db, actor: Actor, today: string): Promise<DelegatedGrant[]> {
-  if (actor.userId === null) return [];
-  const rows = await db
-    .selectFrom('eval_delegation as d')
-    .innerJoin('app_user as u', (j) =>
-      j.onRef('u.tenant_id', '=', 'd.tenant_id').onRef('u.id', '=', 'd.from_user_id'),
-    )
-    .innerJoin('role_grant as g', (j) =>
-      j.onRef('g.tenant_id', '=', 'd.tenant_id').onRef('g.user_id', '=', 'd.from_user_id'),
-    )
-    .innerJoin('org_unit as o', (j) =>
-      j.onRef('o.tenant_id', '=', 'g.tenant_id').onRef('o.id', '=', 'g.unit_id'),
-    )
-    .select(['d.id', 'd.from_user_id', 'u.display_name', 'g.role', 'o.path'])
-    .where('d.tenant_id', '=', actor.tenantId)
-    .where('d.to_user_id', '=', actor.userId)
-    .where('d.revoked_at', 'is', null)
-    .where('d.valid_from', '<=', today)
-    .where('d.valid_to', '>=', today)
-    .where('u.disabled', '=', false)
-    .execute();
-  return rows
-    .filter((r) => (ROLES as readonly string[]).includes(r.role))
-    .map((r) => ({
-      delegationId: r.id,
-      fromUserId: r.from_user_id,
-      fromName: r.display_name,
-      role: r.role as Role,
-      unitPath: r.path,
-    }));
+/**
+ * The actor's own person record and the grants delegated to them today, in one statement (every
+ * evaluation request starts here): a delegation lends its giver's grants while it runs.
+ */
+async function ownRecord(
+  db: Db,
+  actor: Actor,
+  today: string,
+): Promise<{ selfId: string | null; delegations: DelegatedGrant[] }> {
+  if (actor.userId === null) return { selfId: null, delegations: [] };
+  const { rows } = await sql<{ person_id: string | null; delegations: DelegationJson[] | null }>`
+    /* prepared */ -- one user's rows by key (db/prepared.ts)
+    SELECT me.person_id,
+           (SELECT json_agg(json_build_object('id', d.id, 'fromUserId', d.from_user_id, 'fromName', u.display_name,
+                                              'role', g.role, 'unitPath', o.path))
+              FROM eval_delegation d
+              JOIN app_user u ON u.tenant_id = d.tenant_id AND u.id = d.from_user_id
+              JOIN role_grant g ON g.tenant_id = d.tenant_id AND g.user_id = d.from_user_id
+              JOIN org_unit o ON o.tenant_id = g.tenant_id AND o.id = g.unit_id
+             WHERE d.tenant_id = me.tenant_id AND d.to_user_id = me.id AND d.revoked_at IS NULL
+               AND d.valid_from <= ${today}::date AND d.valid_to >= ${today}::date AND NOT u.disabled) AS delegations
+      FROM app_user me
+     WHERE me.tenant_id = ${actor.tenantId} AND me.id = ${actor.userId}`.execute(db);
+  const row = rows[0];
+  return {
+    selfId: row?.person_id ?? null,
+    delegations: (row?.delegations ?? [])
+      .filter((d) => (ROLES as readonly string[]).includes(d.role))
+      .map((d) => ({
+        delegationId: d.id,
+        fromUserId: d.fromUserId,
+        fromName: d.fromName,
+        role: d.role as Role,
+        unitPath: d.unitPath,
+      })),
+  };
 }
 
 function widen(scope: Scope, delegations: readonly DelegatedGrant[], permission: Permission): Scope {

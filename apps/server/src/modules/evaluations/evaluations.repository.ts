@@ -69,22 +69,25 @@ export async function findEvaluationById(db: Db, tenantId: string, id: string, l
   return (await q.executeTakeFirst()) as EvaluationRow | undefined;
 }
 
-/** Optimistic concurrency: false when the row's version is no longer `version`. */
+/**
+ * Optimistic concurrency: undefined when the row's version is no longer `version`; otherwise the
+ * evaluation's columns as written (the caller's answer needs no second read).
+ */
 export async function updateEvaluation(
   tx: Transaction<DB>,
   tenantId: string,
   id: string,
   version: number,
   changes: Record<string, unknown>,
-): Promise<boolean> {
-  const result = await tx
+) {
+  return tx
     .updateTable('evaluation')
     .set({ ...changes, updated_at: new Date(), version: sql`version + 1` } as never)
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .where('version', '=', version)
+    .returningAll()
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }
 
 export interface StepInsert {
@@ -152,6 +155,7 @@ export async function reviewersSinceSubmitMany(
   const out = new Map<string, string[]>();
   if (evaluationIds.length === 0) return out;
   const { rows } = await sql<{ evaluation_id: string; user_id: string }>`
+    /* prepared */ -- steps of the given evaluations by key (db/prepared.ts)
     WITH since AS (
       SELECT e.id, COALESCE(max(x.seq) FILTER (WHERE x.action IN ('submitSelf', 'return', 'reopen', 'complain')), 0) AS seq
         FROM unnest(${[...new Set(evaluationIds)]}::uuid[]) AS e(id)

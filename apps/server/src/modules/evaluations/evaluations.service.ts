@@ -183,12 +183,10 @@ export function createEvaluationsService(ctx: AppContext, deps: { notify: Notify
   /** Runs one transition in its own transaction and answers the detail as the caller now sees it. */
   async function run(actor: Actor, id: string, make: (access: EvaluationAccess) => TransitionSpec) {
     const access = await accessOf(actor);
-    const { scored } = await db
+    const { scored, row } = await db
       .transaction()
       .execute((tx) => transition(tx, tdeps(), access, id, make(access)));
-    // The same request: the access just computed still holds.
-    const row = await repo.findEvaluation(db, access, id);
-    if (!row) throw new NotFound('evaluation');
+    // The same request: the access just computed still holds, and the row is as the transition wrote it.
     return detailOf(db, access, row, scored);
   }
 

@@ -107,6 +107,7 @@ export async function factsOf(db: Db, row: EvaluationRow, asOf = todayInVietnam(
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const { rows } = await sql<{ disciplines: string[] | null; findings: string[] | null; tasks: TaskStats }>`
+    /* prepared */ -- one person's rows: the plan does not depend on the values (db/prepared.ts)
     SELECT
       (SELECT array_agg(d.form) FROM discipline d
         WHERE d.tenant_id = ${tenantId} AND d.person_id = ${row.person_id}

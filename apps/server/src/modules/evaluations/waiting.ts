@@ -38,6 +38,7 @@ export async function usersWithPermissionOverPaths(
   if (paths.length === 0) return out;
   const roles = ROLES.filter((r) => roleHas(r, permission));
   const { rows } = await sql<{ path: string; user_id: string }>`
+    /* prepared */ -- a few paths' ancestors and their grants, whatever the values (db/prepared.ts)
     SELECT DISTINCT t.path, g.user_id
       FROM unnest(${[...new Set(paths)]}::text[]) AS t(path)
       JOIN org_unit o ON o.tenant_id = ${tenantId} AND left(t.path, length(o.path)) = o.path
@@ -121,7 +122,9 @@ export async function waitingOnMany(
   const inReview: string[] = [];
   for (const row of rows) {
     const permission = waitingPermission(row.state);
-    if (permission === 'evaluations.review') inReview.push(row.id);
+    // Earlier reviewers exist only past the first level: a selfAssessed item has had no review since
+    // its (re)submission, so only inReview items are looked up.
+    if (row.state === 'inReview') inReview.push(row.id);
     if (permission && permission !== 'self' && permission in pathsBy)
       pathsBy[permission as keyof typeof pathsBy].add(row.decision_unit_path);
   }

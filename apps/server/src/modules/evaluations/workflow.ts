@@ -11,6 +11,7 @@ import { recordAudit } from '../../audit/audit';
 import type { DB } from '../../db/schema';
 import { Conflict, NotFound, RuleViolation } from '../../errors';
 import { newId } from '../../ids';
+import { figuresChanged } from '../control/figures.service';
 import type { NotificationInput } from '../notifications/notifications.service';
 import { actingFor, type EvaluationAccess } from './evaluations.access';
 import {
@@ -98,7 +99,7 @@ export async function transition(
   access: EvaluationAccess,
   id: string,
   spec: TransitionSpec,
-): Promise<{ version: number; state: string; scored: Scored }> {
+): Promise<{ version: number; state: string; scored: Scored; row: EvaluationRow }> {
   const { actor } = access;
   const found = await findEvaluation(tx, access, id, true);
   if (!found) throw new NotFound('evaluation');
@@ -118,7 +119,7 @@ export async function transition(
   const delegation = permission ? actingFor(access, row, permission) : null;
   const { result } = scored;
   const now = new Date();
-  const ok = await updateEvaluation(tx, row.tenant_id, row.id, row.version, {
+  const written = await updateEvaluation(tx, row.tenant_id, row.id, row.version, {
     state: after.state,
     review_level: after.reviewLevel,
     review_levels: after.reviewLevels,
@@ -129,7 +130,7 @@ export async function transition(
     facts: factsColumn(scored.facts),
     ...(spec.changes?.(row, result) ?? {}),
   });
-  if (!ok) throw new Conflict();
+  if (!written) throw new Conflict();
   await insertStep(tx, row.tenant_id, {
     id: newId(),
     evaluationId: row.id,
@@ -151,6 +152,8 @@ export async function transition(
   });
   const version = row.version + 1;
   await notifyAfter(tx, deps, { ...row, state: after.state }, version);
+  // A closed cycle's stored control figures become stale (docs/CONTROL.md); open cycles refresh by age.
+  if (row.cycle_status === 'closed') await figuresChanged(tx, row.tenant_id, row.cycle_id);
   // Last statement before COMMIT: appending locks the tenant's audit head until the commit, and every
   // audited change of the tenant waits on it (docs/PERFORMANCE.md, "Periodic evaluation (issue 4)").
   await recordAudit(tx, actor, {
@@ -169,7 +172,8 @@ export async function transition(
       ...(spec.comment ? { comment: spec.comment } : {}),
     },
   });
-  return { version, state: after.state, scored };
+  // The row as now stored: the evaluation's columns as written, the joined names as read.
+  return { version, state: after.state, scored, row: { ...found, ...written } as EvaluationRow };
 }
 
 const NOTICES: Record<string, [string, string]> = {

@@ -1,4 +1,4 @@
-import { FileWordOutlined, PrinterOutlined, SettingOutlined } from '@ant-design/icons';
+import { FileWordOutlined, PrinterOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
 import type { ControlSignal, ControlUnitRow } from '@canbo/domain';
 import {
   Alert,
@@ -19,9 +19,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useCycles } from '../../api/evaluationAdmin';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDate } from '../../components/format';
 import { PageTitle } from '../../components/PageTitle';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
-import { reportUrl, useControlDashboard, useControlTrends } from './api';
+import { reportUrl, useControlDashboard, useControlTrends, useRefreshControlFigures } from './api';
 import { ControlCharts } from './ControlCharts';
 import { DrillDrawer, type DrillTarget } from './DrillDrawer';
 import { decimal, SIGNAL_COLORS } from './format';
@@ -40,6 +41,7 @@ export default function ControlDashboardPage() {
   const cycleId = params.get('cycleId') ?? cycles.data?.items[0]?.id;
   const unitId = params.get('unitId') ?? undefined;
   const dashboard = useControlDashboard(cycleId, unitId);
+  const refresh = useRefreshControlFigures();
   const trends = useControlTrends(cycleId, unitId);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const signalText = useSignalText();
@@ -123,6 +125,24 @@ export default function ControlDashboardPage() {
           <div className="print-only control-print-head">
             <strong>{d.unit.name}</strong> — {d.cycle.label}
           </div>
+          <Space className="control-as-of" wrap>
+            <Typography.Text type="secondary" id="control-as-of">
+              {t('control.figuresAsOf', { time: formatDate(d.figuresAsOf, 'HH:mm DD/MM/YYYY') })}
+            </Typography.Text>
+            {d.canRefreshFigures ? (
+              <Button
+                id="control-refresh"
+                className="no-print"
+                size="small"
+                icon={<ReloadOutlined />}
+                loading={refresh.isPending}
+                onClick={() => refresh.mutate({ cycleId: d.cycle.id, unitId: d.unit.id })}
+              >
+                {t('control.refreshFigures')}
+              </Button>
+            ) : null}
+          </Space>
+          {refresh.isError ? <ErrorAlert error={refresh.error} /> : null}
           <Row gutter={[12, 12]} className="control-kpis" id="control-kpis">
             <Kpi title={t('control.kpi.units')} value={d.kpis.units} />
             <Kpi

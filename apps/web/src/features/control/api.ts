@@ -1,10 +1,12 @@
 import type {
   ControlDashboard,
   ControlDrillDown,
+  ControlFiguresRefreshed,
   ControlSignal,
   ControlThresholdsView,
   ControlTrail,
   ControlTrends,
+  RefreshControlFiguresInput,
   UpdateControlThresholdsInput,
 } from '@canbo/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -88,6 +90,16 @@ export function useRemoveThresholds() {
   return useMutation({
     mutationFn: (input: { unitId: string; version: number }) =>
       api.delete(`/control/thresholds/${input.unitId}${queryString({ version: input.version })}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: controlKeys.all }),
+  });
+}
+
+/** Recompute the cycle's stored figures now; the dashboard and trends are read again. */
+export function useRefreshControlFigures() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RefreshControlFiguresInput) =>
+      api.post<ControlFiguresRefreshed>('/control/figures/refresh', input),
     onSuccess: () => client.invalidateQueries({ queryKey: controlKeys.all }),
   });
 }
