@@ -23,6 +23,8 @@ describe('preparedName', () => {
       'select * from discipline where decision_date between $1 and $2',
       'select unit_id, count(*) from evaluation where cycle_id = $1 group by unit_id',
       'select * from app_user where id in ($1, $2, $3)',
+      'select * from person where cccd = any($1::text[])',
+      'insert into position select * from unnest($1::uuid[], $2::uuid[], $3::text[])',
       'select * from job where run_at <= $1',
       'select * from job where $1 < run_at',
     ];

@@ -155,7 +155,6 @@ export async function reviewersSinceSubmitMany(
   const out = new Map<string, string[]>();
   if (evaluationIds.length === 0) return out;
   const { rows } = await sql<{ evaluation_id: string; user_id: string }>`
-    /* prepared */ -- steps of the given evaluations by key (db/prepared.ts)
     WITH since AS (
       SELECT e.id, COALESCE(max(x.seq) FILTER (WHERE x.action IN ('submitSelf', 'return', 'reopen', 'complain')), 0) AS seq
         FROM unnest(${[...new Set(evaluationIds)]}::uuid[]) AS e(id)

@@ -38,7 +38,6 @@ export async function usersWithPermissionOverPaths(
   if (paths.length === 0) return out;
   const roles = ROLES.filter((r) => roleHas(r, permission));
   const { rows } = await sql<{ path: string; user_id: string }>`
-    /* prepared */ -- a few paths' ancestors and their grants, whatever the values (db/prepared.ts)
     SELECT DISTINCT t.path, g.user_id
       FROM unnest(${[...new Set(paths)]}::text[]) AS t(path)
       JOIN org_unit o ON o.tenant_id = ${tenantId} AND left(t.path, length(o.path)) = o.path
