@@ -25,6 +25,7 @@ describe('preparedName', () => {
       'select * from app_user where id in ($1, $2, $3)',
       'select * from person where cccd = any($1::text[])',
       'insert into position select * from unnest($1::uuid[], $2::uuid[], $3::text[])',
+      'select * from person where tenant_id = $1 order by sort_key limit $2 offset $3',
       'select * from job where run_at <= $1',
       'select * from job where $1 < run_at',
     ];

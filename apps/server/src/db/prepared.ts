@@ -12,7 +12,8 @@ import pg from 'pg';
  * few rows) or an aggregate over a subtree. So a statement with a range or pattern comparison on a
  * parameter, an aggregate, a grouping, an IN list (whose length, and so text, varies) or an array
  * (`= ANY($1)`, `unnest($1)`: a generic plan assumes a handful of elements, an import sends 10,000)
- * stays unnamed, unless it starts with the PREPARE_HINT comment, which its author adds when the
+ * or a LIMIT/OFFSET given as a parameter (a generic plan guesses a tenth of the rows, where a page of
+ * 20 would walk an index) stays unnamed, unless it starts with the PREPARE_HINT comment, which its author adds when the
  * parameters are keys.
  */
 export const PREPARE_HINT = '/* prepared */';
@@ -23,7 +24,7 @@ const MAX_TEXT = 16_000;
 const MAX_NAMED_PER_CONNECTION = 2_000;
 
 const VARIES_WITH_PARAMETERS =
-  /(?:[<>]=?|\bbetween|\blike|\bilike|~)\s*\$\d|\$\d+\s*(?:[<>]=?)|\bgroup\s+by\b|\bcount\s*\(|\bsum\s*\(|\bavg\s*\(|\bpercentile_cont\b|\bin\s*\(\s*\$|\bany\s*\(|\bunnest\s*\(|\bunion\b|\bdistinct\b/i;
+  /(?:[<>]=?|\bbetween|\blike|\bilike|~)\s*\$\d|\$\d+\s*(?:[<>]=?)|\bgroup\s+by\b|\bcount\s*\(|\bsum\s*\(|\bavg\s*\(|\bpercentile_cont\b|\bin\s*\(\s*\$|\bany\s*\(|\bunnest\s*\(|\b(?:limit|offset)\s+\$|\bunion\b|\bdistinct\b/i;
 
 /** The name to run `text` under, or null to send it unnamed. */
 export function preparedName(text: string, parameterCount: number): string | null {
