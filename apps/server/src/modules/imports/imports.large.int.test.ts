@@ -109,6 +109,25 @@ describe('large imports run as jobs, all or nothing', () => {
     expect(line).toEqual([40_000, 'Số CCCD', 'E40000', '0010650000']);
   });
 
+  it('a problem found after the first rows were written (a CCCD repeated in row 6,541) still writes nothing', async () => {
+    // Rows are checked and written slice by slice (5,000 rows): the first slice is sent to the
+    // database before the second is checked. Row 6,541 repeats row 101's CCCD (same birth year).
+    const file = await bigFile(7_000, 'PL', { row: 6_541, cccd: cccdFor('Nam', 1995, 100) });
+    const before = await counts(t);
+    const res = await upload(officer, 'people', file, 'trung.xlsx');
+    expect(await worker().drain()).toBe(1);
+    const run = (await officer.get(`/api/imports/${res.body.id}`)).body;
+    expect(run).toMatchObject({ status: 'rejected', errorCount: 1, created: 0 });
+    expect(run.errors).toEqual([
+      expect.objectContaining({
+        row: 6_541,
+        column: 'Số CCCD',
+        message: 'Số CCCD trùng với dòng 101.',
+      }),
+    ]);
+    expect(await counts(t)).toEqual(before);
+  });
+
   it('a failure half-way through the writes rolls everything back and the run says why', async () => {
     // A constraint the checks do not know about stands for any error the database raises mid-write:
     // the first 5,000 people are inserted, the second statement fails.

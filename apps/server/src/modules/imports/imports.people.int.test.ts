@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../test/client';
 import { createTestContext, type TestContext, type TestUnit } from '../../../test/context';
+import { unbundle } from '../people/person.history';
 import {
   cccdFor,
   counts,
@@ -107,15 +108,22 @@ describe('people import', () => {
     expect(after.audit_log - before.audit_log).toBe(1);
     const history = await t.ctx.db
       .selectFrom('person_history')
-      .select(['source', 'section'])
+      .select(['id', 'source', 'section', 'before', 'after'])
       .where(
         'person_id',
         'in',
         stored.map((p) => p.id),
       )
       .execute();
+    // One history row per new record, holding each section it has (profile, post, party data).
+    expect(history).toHaveLength(20);
     expect(history.every((h) => h.source === 'import')).toBe(true);
-    expect(history.filter((h) => h.section === 'profile')).toHaveLength(20);
+    const changes = unbundle(history);
+    expect(changes.filter((h) => h.section === 'profile')).toHaveLength(20);
+    expect(changes.filter((h) => h.section === 'position')).toHaveLength(20);
+    expect(changes.filter((h) => h.section === 'party')).toHaveLength(
+      stored.filter((p) => p.party_status !== 'none').length,
+    );
     const audit = await t.ctx.db
       .selectFrom('audit_log')
       .selectAll()
@@ -282,15 +290,39 @@ describe('people import', () => {
       .orderBy('changed_at')
       .execute();
     expect(history.every((h) => h.source === 'import')).toBe(true);
-    const sections = history
-      .slice(-3)
+    expect(history).toHaveLength(2); // one row per import of the record
+    const sections = unbundle(history.slice(-1))
       .map((h) => h.section)
       .sort();
     expect(sections).toEqual(['position', 'position', 'profile']);
-    expect(history.find((h) => h.section === 'profile' && h.before !== null)).toMatchObject({
+    expect(unbundle(history).find((h) => h.section === 'profile' && h.before !== null)).toMatchObject({
       before: { hometown: null },
       after: { hometown: 'Xã Đông Anh, Hà Nội' },
     });
+
+    // The person's timeline shows each section's change, as it shows the form's changes.
+    const timeline = await officer.get(`/api/people/${person.id}/history`);
+    expect(timeline.status).toBe(200);
+    const shown = timeline.body.events
+      .filter((e: { type: string }) => e.type === 'change')
+      .map((e: { change: { section: string; action: string; source: string; after: unknown } }) => e.change);
+    expect(shown.every((c: { source: string }) => c.source === 'import')).toBe(true);
+    expect(shown.map((c: { section: string; action: string }) => `${c.section} ${c.action}`).sort()).toEqual([
+      'position created',
+      'position created',
+      'position updated',
+      'profile created',
+      'profile updated',
+    ]);
+    expect(shown).toContainEqual(
+      expect.objectContaining({
+        section: 'position',
+        action: 'updated',
+        before: expect.objectContaining({ endDate: null }),
+        after: expect.objectContaining({ endDate: '2024-01-01' }),
+      }),
+    );
+    expect(new Set(shown.map((c: { id: string }) => c.id)).size).toBe(shown.length);
   });
 
   it('rejects a file with bad rows, names each row and column, writes nothing and offers the report', async () => {

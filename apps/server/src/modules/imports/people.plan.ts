@@ -4,9 +4,10 @@ import { newId } from '../../ids';
 import type { PersonRow } from '../people/people.repository';
 import { checkPerson } from '../people/people.rules';
 import { diff, PROFILE_COLUMNS, partyOf, profileOf, toColumns, type Values } from '../people/person.fields';
+import { bundle, type SectionChange } from '../people/person.history';
 import { PEOPLE_COLUMNS } from './columns';
 import { changed, planPosts, positionFields } from './people.posts';
-import type { HistoryRow, PeoplePlan } from './people.types';
+import type { PeoplePlanner, PeopleWrites } from './people.types';
 import { firstSeen, type Issues, type ParsedRow, requireForNew } from './rows';
 import { type Db, openPositions, peopleByKeys, type UnitRef, unitsByCode } from './snapshot';
 
@@ -40,14 +41,18 @@ const FACT_COLUMNS = [
 ];
 const PARTY_KEYS = ['partyStatus', 'partyAdmittedDate', 'partyFullDate', 'partyCardNumber'];
 
-export async function planPeople(
+/**
+ * Reads what the rows name in the database (units, the records they match, their open posts) and
+ * returns the planner of the rows: `plan` takes them slice by slice, in file order.
+ */
+export async function peoplePlanner(
   db: Db,
   actor: Actor,
   tenantId: string,
   rows: readonly ParsedRow[],
   issues: Issues,
   today: string,
-): Promise<PeoplePlan> {
+): Promise<PeoplePlanner> {
   const scope = scopeOf(actor, 'imports.run');
   const sensitive = scopeOf(actor, 'people.readSensitive');
   const text = (r: ParsedRow, key: string) => r.values[key] as string | undefined;
@@ -66,15 +71,8 @@ export async function planPeople(
     ...new Set([...byCccd.values(), ...byCode.values()].map((p) => p.id)),
   ]);
 
-  const plan: PeoplePlan = {
-    inserts: [],
-    updates: [],
-    positionInserts: [],
-    positionChanges: [],
-    history: [],
-    counts: { created: 0, updated: 0, unchanged: 0 },
-    unitPaths: new Set(),
-  };
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const unitPaths = new Set<string>();
   const cccdSeen = firstSeen<string>();
   const codeSeen = firstSeen<string>();
   const targetSeen = firstSeen<string>();
@@ -168,7 +166,8 @@ export async function planPeople(
     return bad ? 'invalid' : target;
   }
 
-  for (const r of rows) {
+  /** One row: its checks, and what to write for it into `out`. */
+  function planRow(r: ParsedRow, out: PeopleWrites): void {
     const found = identify(r);
     const target = found === 'invalid' ? null : found;
     const unit = unitOf(r, 'unitCode');
@@ -231,12 +230,12 @@ export async function planPeople(
 
     const open = target ? (positions.get(target.id) ?? []) : [];
     const posts = planPosts({ issues, unitOf }, r, unit, open, after.birthDate as string | null);
-    if (issues.rows.has(r.number) || !unit) continue;
+    if (issues.rows.has(r.number) || !unit) return;
 
     // What changes.
-    const history: HistoryRow[] = [];
+    const history: SectionChange[] = [];
     const entry = (section: string, b: Record<string, unknown> | null, a: Record<string, unknown> | null) =>
-      history.push({ id: newId(), personId: id, section, before: b, after: a });
+      history.push({ id: newId(), section, before: b, after: a });
     const unitChanged = !!target && target.unit_id !== unit.id;
     if (!target) {
       // A new record's snapshot lists the fields it has; empty ones are left out.
@@ -283,8 +282,8 @@ export async function planPeople(
     }
 
     if (history.length === 0) {
-      plan.counts.unchanged++;
-      continue;
+      counts.unchanged++;
+      return;
     }
     const columns = {
       ...toColumns(after, partyAfter),
@@ -293,18 +292,35 @@ export async function planPeople(
       sort_key: personSortKey(after.fullName as string),
     };
     if (target) {
-      plan.updates.push({ id, version: target.version, columns });
-      plan.counts.updated++;
-      plan.unitPaths.add(target.unit_path);
+      out.updates.push({ id, version: target.version, columns });
+      counts.updated++;
+      unitPaths.add(target.unit_path);
     } else {
-      plan.inserts.push({ id, version: 1, columns });
-      plan.counts.created++;
+      out.inserts.push({ id, version: 1, columns });
+      counts.created++;
     }
-    plan.unitPaths.add(unit.path);
-    for (const path of posts.paths) plan.unitPaths.add(path);
-    plan.positionInserts.push(...posts.inserts.map((p) => ({ ...p, personId: id })));
-    plan.positionChanges.push(...posts.changes);
-    plan.history.push(...history);
+    unitPaths.add(unit.path);
+    for (const path of posts.paths) unitPaths.add(path);
+    for (const p of posts.inserts) out.positionInserts.push({ ...p, personId: id });
+    out.positionChanges.push(...posts.changes);
+    // One history row per record: a single change as it is, several bundled.
+    const stored = history.length === 1 ? history[0]! : { id: newId(), ...bundle(history) };
+    out.history.push({ ...stored, personId: id });
   }
-  return plan;
+
+  return {
+    counts,
+    unitPaths,
+    plan(slice) {
+      const out: PeopleWrites = {
+        inserts: [],
+        updates: [],
+        positionInserts: [],
+        positionChanges: [],
+        history: [],
+      };
+      for (const r of slice) planRow(r, out);
+      return out;
+    },
+  };
 }

@@ -1,4 +1,5 @@
 /** What a people import plans to write (people.plan.ts) and writes (people.write.ts). */
+import type { ParsedRow } from './rows';
 
 export interface HistoryRow {
   id: string;
@@ -42,12 +43,19 @@ export interface Counts {
   unchanged: number;
 }
 
-export interface PeoplePlan {
+/** What to write for a slice of the file's rows. */
+export interface PeopleWrites {
   inserts: PersonWrite[];
   updates: PersonWrite[];
   positionInserts: PositionInsert[];
   positionChanges: PositionChange[];
+  /** One row per record written (several sections of it bundled: see people/person.history.ts). */
   history: HistoryRow[];
+}
+
+/** Plans the file's rows slice by slice, in file order; the checks that span rows see all slices so far. */
+export interface PeoplePlanner {
+  plan(rows: readonly ParsedRow[]): PeopleWrites;
   counts: Counts;
   /** Paths of the units the import touched (for the audit entry's scope). */
   unitPaths: Set<string>;

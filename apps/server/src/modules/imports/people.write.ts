@@ -1,9 +1,27 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import { type Column, constant, insertRows, updateRows } from './bulk';
-import type { HistoryRow, PeoplePlan, PersonWrite, PositionChange, PositionInsert } from './people.types';
+import {
+  breathe,
+  CHUNK_ROWS,
+  type Column,
+  chunksOf,
+  constant,
+  insertStatement,
+  type Statement,
+  StatementQueue,
+  updateStatement,
+} from './bulk';
+import type {
+  HistoryRow,
+  PeoplePlanner,
+  PeopleWrites,
+  PersonWrite,
+  PositionChange,
+  PositionInsert,
+} from './people.types';
+import type { Issues, ParsedRow } from './rows';
 
-/** Writes a people plan inside the caller's transaction; `progress` hears how many rows are written. */
+/** Writes a people import inside the caller's transaction, overlapping the checks and plan with the writes. */
 
 const DATE_COLUMNS = new Set(['birth_date', 'salary_date', 'party_admitted_date', 'party_full_date']);
 
@@ -74,49 +92,133 @@ const positionChangeColumns: Column<PositionChange>[] = [
   { name: 'end_reason', type: 'text', value: (p) => p.endReason },
 ];
 
-export async function writePeople(
-  tx: Transaction<DB>,
+/** The statements that write one slice's plan, in the order the foreign keys need. */
+function statements(
   tenantId: string,
   actorId: string | null,
-  plan: PeoplePlan,
-  progress: (written: number) => Promise<void> | void,
-): Promise<void> {
-  const now = new Date();
+  now: Date,
+  writes: PeopleWrites,
+): (() => Statement)[] {
   const tenant = constant(tenantId, 'uuid');
   const at = constant(now, 'timestamptz');
-  await insertRows(
-    tx,
-    'person',
-    { tenant_id: tenant, created_at: at, updated_at: at },
-    [{ name: 'id', type: 'uuid', value: (r) => r.id }, ...personColumns],
-    plan.inserts,
-    progress,
-  );
-  const inserted = plan.inserts.length;
-  for (let i = 0; i < plan.updates.length; i += 5_000) {
-    await updateRows(tx, 'person', tenantId, personColumns, plan.updates.slice(i, i + 5_000), [
-      sql`updated_at = ${now}`,
-    ]);
-    await progress(inserted + Math.min(plan.updates.length, i + 5_000));
+  const out: (() => Statement)[] = [];
+  for (const rows of chunksOf(writes.inserts)) {
+    out.push(() =>
+      insertStatement(
+        'person',
+        { tenant_id: tenant, created_at: at, updated_at: at },
+        [{ name: 'id', type: 'uuid', value: (r) => r.id }, ...personColumns],
+        rows,
+      ),
+    );
   }
-  await updateRows(tx, 'position', tenantId, positionChangeColumns, plan.positionChanges);
-  await insertRows(
-    tx,
-    'position',
-    { tenant_id: tenant, created_at: at },
-    positionColumns,
-    plan.positionInserts,
-  );
-  await insertRows(
-    tx,
-    'person_history',
-    {
-      tenant_id: tenant,
-      changed_at: at,
-      changed_by: constant(actorId, 'uuid'),
-      source: constant('import', 'text'),
-    },
-    historyColumns,
-    plan.history,
-  );
+  for (const rows of chunksOf(writes.updates)) {
+    out.push(() => updateStatement('person', tenantId, personColumns, rows, [sql`updated_at = ${now}`]));
+  }
+  for (const rows of chunksOf(writes.positionChanges))
+    out.push(() => updateStatement('position', tenantId, positionChangeColumns, rows));
+  for (const rows of chunksOf(writes.positionInserts)) {
+    out.push(() => insertStatement('position', { tenant_id: tenant, created_at: at }, positionColumns, rows));
+  }
+  for (const rows of chunksOf(writes.history)) {
+    out.push(() =>
+      insertStatement(
+        'person_history',
+        {
+          tenant_id: tenant,
+          changed_at: at,
+          changed_by: constant(actorId, 'uuid'),
+          source: constant('import', 'text'),
+        },
+        historyColumns,
+        rows,
+      ),
+    );
+  }
+  return out;
+}
+
+/** Rows planned between two chances for the database's replies to be handled. */
+const PLAN_STEP = 1_000;
+/** Statements built ahead of the one the database runs (each up to CHUNK_ROWS rows). */
+const AHEAD = 4;
+
+export interface PeopleProgress {
+  /** Rows checked and planned so far. */
+  planned(rows: number): Promise<void> | void;
+  /** Rows written so far. */
+  written(rows: number): Promise<void> | void;
+}
+
+/**
+ * Checks, plans and writes the rows in one pass inside the caller's transaction: while the database
+ * writes one slice of CHUNK_ROWS rows, the next slice is checked, planned and turned into
+ * statements. Once any row has an issue nothing more is sent, but every row is still checked, so
+ * that the report lists every problem; the caller then rolls the transaction back, and so do the
+ * slices already written. A failed statement (a record changed meanwhile, a constraint) is thrown
+ * once every row is checked and only when no row has an issue: the rows' problems come first.
+ */
+export async function applyPeople(
+  tx: Transaction<DB>,
+  planner: PeoplePlanner,
+  rows: readonly ParsedRow[],
+  issues: Issues,
+  tenantId: string,
+  actorId: string | null,
+  progress: PeopleProgress,
+): Promise<void> {
+  const queue = new StatementQueue(tx);
+  try {
+    await planAndWrite(queue, planner, rows, issues, tenantId, actorId, progress);
+  } finally {
+    await queue.abandon();
+  }
+}
+
+async function planAndWrite(
+  queue: StatementQueue,
+  planner: PeoplePlanner,
+  rows: readonly ParsedRow[],
+  issues: Issues,
+  tenantId: string,
+  actorId: string | null,
+  progress: PeopleProgress,
+): Promise<void> {
+  const now = new Date();
+  let written = 0;
+  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+    const slice = rows.slice(start, start + CHUNK_ROWS);
+    const writes: PeopleWrites[] = [];
+    for (let i = 0; i < slice.length; i += PLAN_STEP) {
+      writes.push(planner.plan(slice.slice(i, i + PLAN_STEP)));
+      await progress.planned(start + Math.min(slice.length, i + PLAN_STEP));
+      await breathe();
+    }
+    if (issues.list.length > 0 || queue.failed) continue;
+    const merged = merge(writes);
+    const built = statements(tenantId, actorId, now, merged);
+    const rowsOf = merged.inserts.length + merged.updates.length;
+    for (const [i, build] of built.entries()) {
+      await queue.room(AHEAD);
+      // The slice's records count as written with its last statement.
+      const done = i === built.length - 1 ? rowsOf : 0;
+      queue.add(build(), () => {
+        written += done;
+        return done ? progress.written(written) : undefined;
+      });
+      await breathe();
+    }
+  }
+  if (issues.list.length > 0) return;
+  await queue.drain();
+}
+
+function merge(parts: PeopleWrites[]): PeopleWrites {
+  return {
+    inserts: parts.flatMap((p) => p.inserts),
+    updates: parts.flatMap((p) => p.updates),
+    positionInserts: parts.flatMap((p) => p.positionInserts),
+    positionChanges: parts.flatMap((p) => p.positionChanges),
+    history: parts.flatMap((p) => p.history),
+  };
 }

@@ -7,18 +7,20 @@ import { AppError, Conflict } from '../../errors';
 import { todayInVietnam } from '../people/people.dates';
 import { COLUMNS } from './columns';
 import { updateRun } from './imports.repository';
-import { planPeople } from './people.plan';
-import { writePeople } from './people.write';
+import { peoplePlanner } from './people.plan';
+import type { Counts } from './people.types';
+import { applyPeople } from './people.write';
 import { type Issues, issuesOf, parseRows, type RowIssue } from './rows';
 import type { ImportTable } from './sheet';
 import { planUnits } from './units.plan';
 import { writeUnits } from './units.write';
 
 /**
- * One import run, start to end. Every row is read and checked first; the plan is then made and
- * written inside ONE transaction, with the database as that transaction sees it. Any problem in
- * any row: status 'rejected', the transaction rolls back, nothing is written. An error while
- * writing: status 'failed', nothing is written either.
+ * One import run, start to end. Every row's cells are read and checked first; the rows are then
+ * checked against the database, planned and written inside ONE transaction, with the database as
+ * that transaction sees it (people: slice by slice, the writes of one slice overlapping the checks
+ * of the next). Any problem in any row: status 'rejected', the transaction rolls back, nothing is
+ * written. An error while writing: status 'failed', nothing is written either.
  */
 
 export const MAX_STORED_ISSUES = 10_000;
@@ -66,7 +68,10 @@ export interface RunOutcome {
   errorCount: number;
   message: string | null;
   messageEn: string | null;
-  /** Milliseconds spent reading the cells, planning (with the database reads) and writing. */
+  /**
+   * Milliseconds spent reading the cells, planning (with the database reads) and writing. A people
+   * import writes while it plans: `plan` ends with the last row checked, `write` is what follows.
+   */
   timings: { parse: number; plan: number; write: number };
 }
 
@@ -166,31 +171,37 @@ export async function executeRun(ctx: AppContext, request: RunRequest): Promise<
 
     const applied = await db.transaction().execute(async (tx) => {
       inTransaction = true;
-      const plan =
-        table.kind === 'people'
-          ? await planPeople(tx, actor, tenantId, parsed, issues, today)
-          : await planUnits(tx, actor, tenantId, parsed, issues, today);
-      lap('plan');
-      if (issues.list.length > 0) throw new Rejected(issues);
-      await report('applying', 0, true);
       const written = (n: number) => report('applying', Math.min(n, total));
-      if (table.kind === 'people')
-        await writePeople(
-          tx,
-          tenantId,
-          actor.userId,
-          plan as Awaited<ReturnType<typeof planPeople>>,
-          written,
-        );
-      else
-        await writeUnits(
-          tx,
-          tenantId,
-          actor.userId,
-          runId,
-          plan as Awaited<ReturnType<typeof planUnits>>,
-          written,
-        );
+      let plan: { counts: Counts; unitPaths: Set<string> };
+      if (table.kind === 'people') {
+        // Checked, planned and written in one pass (people.write.ts): the writes overlap the checks.
+        // Status 'applying' once every row is checked without an issue (some are written by then).
+        const planner = await peoplePlanner(tx, actor, tenantId, parsed, issues, today);
+        let checked = false;
+        let writtenRows = 0;
+        await applyPeople(tx, planner, parsed, issues, tenantId, actor.userId, {
+          planned: (n) => {
+            if (n < total) return report('validating', Math.floor((total + n) / 2));
+            checked = true;
+            lap('plan');
+            if (issues.list.length > 0) return report('validating', total, true);
+            return report('applying', writtenRows, true);
+          },
+          written: (n) => {
+            writtenRows = n;
+            return checked ? written(n) : undefined;
+          },
+        });
+        if (issues.list.length > 0) throw new Rejected(issues);
+        plan = planner;
+      } else {
+        const units = await planUnits(tx, actor, tenantId, parsed, issues, today);
+        lap('plan');
+        if (issues.list.length > 0) throw new Rejected(issues);
+        await report('applying', 0, true);
+        await writeUnits(tx, tenantId, actor.userId, runId, units, written);
+        plan = units;
+      }
       const unitPath = commonPath(plan.unitPaths);
       await recordAudit(tx, actor, {
         action: 'import.applied',

@@ -2,6 +2,7 @@ import { maskCccd, type PersonChangeView, type TimelineEvent } from '@canbo/doma
 import { vietnamDateOf } from './people.dates';
 import { presentAward, presentDiscipline, presentPosition, presentTraining } from './people.presenter';
 import type { PersonRow } from './people.repository';
+import { unbundle } from './person.history';
 import type { AwardRow, DisciplineRow, PositionRow, TrainingRow } from './records.repository';
 
 export interface ChangeRow {
@@ -103,7 +104,7 @@ export function buildTimeline(
   for (const t of records.trainings) {
     events.push({ type: 'training', date: t.start_date, endDate: t.end_date, training: presentTraining(t) });
   }
-  for (const c of changes) {
+  for (const c of unbundle(changes)) {
     events.push({
       type: 'change',
       date: vietnamDateOf(c.changed_at),
