@@ -13,7 +13,7 @@ export function sampleBackends(pool: pg.Pool, everyMs = 25) {
     while (!stopped) {
       const { rows } = await pool.query<{ what: string }>(
         `SELECT CASE WHEN state = 'idle in transaction' THEN 'idle in transaction (waiting on Node)'
-                     WHEN wait_event_type IS NULL THEN 'running (CPU)'
+                     WHEN wait_event_type IS NULL THEN 'running (CPU): ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 70)
                      ELSE wait_event_type || ':' || wait_event END AS what
            FROM pg_stat_activity
           WHERE datname = current_database() AND pid <> pg_backend_pid()
@@ -31,7 +31,7 @@ export function sampleBackends(pool: pg.Pool, everyMs = 25) {
       await loop;
       return [...counts.entries()]
         .sort((a, b) => b[1] - a[1])
-        .slice(0, 6)
+        .slice(0, 8)
         .map(([what, n]) => `${what} ${(n / Math.max(samples, 1)).toFixed(1)}`)
         .join(', ');
     },

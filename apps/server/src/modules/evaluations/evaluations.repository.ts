@@ -122,14 +122,22 @@ export async function insertStep(tx: Transaction<DB>, tenantId: string, s: StepI
   );
 }
 
+/**
+ * One evaluation's steps in order. The deputy's name is a scalar subquery (a key lookup per step, and
+ * steps are few) rather than a join, which the planner could turn into a scan of every account.
+ */
 export function stepsOf(db: Db, tenantId: string, evaluationId: string) {
   return db
     .selectFrom('evaluation_step as s')
-    .leftJoin('app_user as b', (j) =>
-      j.onRef('b.tenant_id', '=', 's.tenant_id').onRef('b.id', '=', 's.on_behalf_of'),
-    )
     .selectAll('s')
-    .select('b.display_name as on_behalf_name')
+    .select((eb) =>
+      eb
+        .selectFrom('app_user as b')
+        .select('b.display_name')
+        .whereRef('b.tenant_id', '=', 's.tenant_id')
+        .whereRef('b.id', '=', 's.on_behalf_of')
+        .as('on_behalf_name'),
+    )
     .where('s.tenant_id', '=', tenantId)
     .where('s.evaluation_id', '=', evaluationId)
     .orderBy('s.seq')
