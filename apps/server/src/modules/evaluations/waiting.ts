@@ -26,7 +26,9 @@ function waitingPermission(state: string): Permission | 'self' | null {
 
 /**
  * Enabled users holding `permission` through a grant on each unit path or above it, for many paths in
- * one statement (grants are few; the paths are the deciding units of the items at hand).
+ * one statement. A path is the chain of unit ids from the root ('/root/child/'), so the candidate
+ * units are the ids it names, each found by key; a candidate counts only while its current path is
+ * still a prefix (a unit moved since the path was recorded is no longer above it, as scopes judge).
  */
 export async function usersWithPermissionOverPaths(
   db: Db,
@@ -37,10 +39,19 @@ export async function usersWithPermissionOverPaths(
   const out = new Map<string, string[]>(paths.map((p) => [p, []]));
   if (paths.length === 0) return out;
   const roles = ROLES.filter((r) => roleHas(r, permission));
+  const onPath: string[] = [];
+  const unitIds: string[] = [];
+  for (const path of new Set(paths)) {
+    for (const id of path.split('/')) {
+      if (id === '') continue;
+      onPath.push(path);
+      unitIds.push(id);
+    }
+  }
   const { rows } = await sql<{ path: string; user_id: string }>`
     SELECT DISTINCT t.path, g.user_id
-      FROM unnest(${[...new Set(paths)]}::text[]) AS t(path)
-      JOIN org_unit o ON o.tenant_id = ${tenantId} AND left(t.path, length(o.path)) = o.path
+      FROM unnest(${onPath}::text[], ${unitIds}::uuid[]) AS t(path, unit_id)
+      JOIN org_unit o ON o.tenant_id = ${tenantId} AND o.id = t.unit_id AND left(t.path, length(o.path)) = o.path
       JOIN role_grant g ON g.tenant_id = o.tenant_id AND g.unit_id = o.id
       JOIN app_user u ON u.tenant_id = g.tenant_id AND u.id = g.user_id
      WHERE g.role IN (${sql.join(roles)}) AND NOT u.disabled`.execute(db);
