@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Actor } from '../access/actor';
 import type { DB } from '../db/schema';
 import { newId } from '../ids';
@@ -23,6 +23,27 @@ const stored = (value: unknown): string | null => {
 };
 
 /**
+ * The INSERT of one entry as a statement fragment, `RETURNING tenant_id, seq` for its pending mark; a
+ * row is written only when `onlyIf` holds (a transition writes its entry in the statement that
+ * changes the row, and only if the row changed: evaluations.repository.ts `writeTransition`).
+ */
+export function auditEntryInsert(
+  source: AuditSource,
+  event: AuditEvent,
+  onlyIf: RawBuilder<boolean> = sql<boolean>`true`,
+): RawBuilder<unknown> {
+  return sql`
+    INSERT INTO audit_log (tenant_id, id, at, actor_id, actor_name, action, entity_type, entity_id,
+                           unit_path, before, after, request_id, ip)
+    SELECT ${source.tenantId}::uuid, ${newId()}::uuid, ${new Date().toISOString()}::timestamptz, ${source.userId}::uuid,
+           ${source.displayName}, ${event.action}, ${event.entityType}, ${event.entityId ?? null},
+           ${event.unitPath}, ${stored(event.before)}::jsonb, ${stored(event.after)}::jsonb,
+           ${source.requestId}, ${source.ip}
+     WHERE ${onlyIf}
+    RETURNING tenant_id, seq`;
+}
+
+/**
  * Writes one entry inside the caller's transaction, so the entry exists exactly when the change does,
  * and marks it pending: the chainer (chainer.ts) links it into the tenant's hash chain after commit.
  * No lock is taken, so audited changes of a tenant commit side by side (the head used to be locked
@@ -34,14 +55,7 @@ export async function recordAudit(
   event: AuditEvent,
 ): Promise<void> {
   await sql`
-    WITH e AS (
-      INSERT INTO audit_log (tenant_id, id, at, actor_id, actor_name, action, entity_type, entity_id,
-                             unit_path, before, after, request_id, ip)
-      VALUES (${source.tenantId}, ${newId()}, ${new Date().toISOString()}::timestamptz, ${source.userId},
-              ${source.displayName}, ${event.action}, ${event.entityType}, ${event.entityId ?? null},
-              ${event.unitPath}, ${stored(event.before)}::jsonb, ${stored(event.after)}::jsonb,
-              ${source.requestId}, ${source.ip})
-      RETURNING tenant_id, seq)
+    WITH e AS (${auditEntryInsert(source, event)})
     INSERT INTO audit_pending (tenant_id, seq) SELECT tenant_id, seq FROM e`.execute(tx);
 }
 

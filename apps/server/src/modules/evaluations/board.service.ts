@@ -10,7 +10,7 @@ import * as repo from './evaluations.repository';
 import type { EvaluationsService } from './evaluations.service';
 import { loadFramework } from './scoring';
 import { DECIDED_STATES, quotaChecks, refuseIfBroken, unitGradeCounts } from './unit-quota';
-import { type Notify, transition } from './workflow';
+import { type TransitionNotices, transition } from './workflow';
 
 const PROPOSED = ['reviewed', 'decided', 'published', 'complained', 'final'];
 const BEFORE_REVIEWED = ['draft', 'returned', 'selfAssessed', 'inReview'];
@@ -22,7 +22,11 @@ export function addDays(date: string, days: number): string {
 }
 
 /** The head's unit board: people, proposed grades against the quota, decide-all and publish. */
-export function createBoardService(ctx: AppContext, evaluations: EvaluationsService, notify: Notify) {
+export function createBoardService(
+  ctx: AppContext,
+  evaluations: EvaluationsService,
+  notices: TransitionNotices,
+) {
   const { db, tenantId } = ctx;
 
   async function locate(
@@ -124,7 +128,7 @@ export function createBoardService(ctx: AppContext, evaluations: EvaluationsServ
       );
       if (items.length === 0) throw nothing('decide');
       for (const item of items) {
-        await transition(tx, { notify, today }, access, item.id, {
+        await transition(tx, { notices, today }, access, item.id, {
           action: 'decide',
           version: item.version,
           bulk: true,
@@ -152,7 +156,7 @@ export function createBoardService(ctx: AppContext, evaluations: EvaluationsServ
       if (items.length === 0) throw nothing('publish');
       const until = addDays(today, cycle.complaint_days);
       for (const item of items) {
-        await transition(tx, { notify, today }, access, item.id, {
+        await transition(tx, { notices, today }, access, item.id, {
           action: 'publish',
           version: item.version,
           bulk: true,

@@ -9,15 +9,15 @@ import { createReminders } from './reminders';
 
 /** The workflow and control side of periodic evaluation, built from the context and notifications. */
 export function createEvaluationWorkflow(ctx: AppContext, notifications: NotificationsService) {
-  const { notify } = notifications;
-  const evaluations = createEvaluationsService(ctx, { notify });
+  const notices = { noticeInsert: notifications.noticeInsert, noticesWritten: notifications.noticesWritten };
+  const evaluations = createEvaluationsService(ctx, { notices });
   return {
     evaluations,
     kpi: createKpiEntriesService(ctx, evaluations),
-    board: createBoardService(ctx, evaluations, notify),
+    board: createBoardService(ctx, evaluations, notices),
     close: createCloseService(ctx, evaluations),
     monitor: createMonitorService(ctx, evaluations),
-    reminders: createReminders(ctx, notify, notifications.notifyMany),
+    reminders: createReminders(ctx, notices, notifications.notifyMany),
   };
 }
 

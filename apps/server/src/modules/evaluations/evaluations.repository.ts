@@ -1,5 +1,5 @@
 import type { EvaluationListQuery } from '@canbo/domain';
-import { type Kysely, type Selectable, type SqlBool, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, type Selectable, type SqlBool, sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB, EvaluationTable } from '../../db/schema';
 import { type EvaluationAccess, visibleEvaluations } from './evaluations.access';
@@ -110,16 +110,42 @@ export interface StepInsert {
   at: Date;
 }
 
-export async function insertStep(tx: Transaction<DB>, tenantId: string, s: StepInsert): Promise<void> {
-  await sql`INSERT INTO evaluation_step (tenant_id, id, evaluation_id, seq, action, from_state, to_state, level,
+/**
+ * The INSERT of one step as a statement fragment (a transition writes it in the statement that changes
+ * the row); the step is written only when `onlyIf` holds. Its number follows the evaluation's last.
+ */
+export function stepInsert(
+  tenantId: string,
+  s: StepInsert,
+  onlyIf: RawBuilder<boolean> = sql<boolean>`true`,
+): RawBuilder<unknown> {
+  return sql`INSERT INTO evaluation_step (tenant_id, id, evaluation_id, seq, action, from_state, to_state, level,
       scores, total, grade, rule_code, comment, actor_user_id, actor_name, on_behalf_of, bulk, opened_at, at)
-    SELECT ${tenantId}, ${s.id}, ${s.evaluationId},
+    SELECT ${tenantId}::uuid, ${s.id}::uuid, ${s.evaluationId}::uuid,
       COALESCE((SELECT max(seq) FROM evaluation_step WHERE tenant_id = ${tenantId} AND evaluation_id = ${s.evaluationId}), 0) + 1,
-      ${s.action}, ${s.fromState}, ${s.toState}, ${s.level},
-      ${s.scores === null ? null : JSON.stringify(s.scores)}::jsonb, ${s.total}, ${s.grade}, ${s.ruleCode},
-      ${s.comment}, ${s.actorUserId}, ${s.actorName}, ${s.onBehalfOf}, ${s.bulk}, ${s.openedAt}::timestamptz, ${s.at}`.execute(
-    tx,
-  );
+      ${s.action}, ${s.fromState}, ${s.toState}, ${s.level}::int,
+      ${s.scores === null ? null : JSON.stringify(s.scores)}::jsonb, ${s.total}::numeric, ${s.grade}, ${s.ruleCode},
+      ${s.comment}, ${s.actorUserId}::uuid, ${s.actorName}, ${s.onBehalfOf}::uuid, ${s.bulk}::boolean,
+      ${s.openedAt}::timestamptz, ${s.at}::timestamptz
+     WHERE ${onlyIf}`;
+}
+
+/**
+ * The UPDATE of one evaluation at `version` as a statement fragment, RETURNING the row as written —
+ * no row when the version has moved on (optimistic concurrency).
+ */
+export function evaluationUpdate(
+  tenantId: string,
+  id: string,
+  version: number,
+  changes: Record<string, unknown>,
+): RawBuilder<unknown> {
+  const set = Object.entries({ ...changes, updated_at: new Date() })
+    .filter(([, value]) => value !== undefined)
+    .map(([column, value]) => sql`${sql.ref(column)} = ${value}`);
+  return sql`UPDATE evaluation SET ${sql.join(set)}, version = version + 1
+     WHERE tenant_id = ${tenantId} AND id = ${id} AND version = ${version}
+    RETURNING *`;
 }
 
 /**

@@ -44,10 +44,11 @@ import {
   unitGradeCounts,
 } from './unit-quota';
 import {
+  AFTER_CLOSE,
   currentScores,
-  type Notify,
   positionOf,
   sameReviewer,
+  type TransitionNotices,
   type TransitionSpec,
   transition,
 } from './workflow';
@@ -68,11 +69,14 @@ function commentRequired(): RuleViolation {
 }
 
 /** Use cases of the evaluation workflow: lists, detail, self-assessment, review, decision, complaint, reopen. */
-export function createEvaluationsService(ctx: AppContext, deps: { notify: Notify; today?: () => string }) {
+export function createEvaluationsService(
+  ctx: AppContext,
+  deps: { notices: TransitionNotices; today?: () => string },
+) {
   const { db, tenantId } = ctx;
   const today = deps.today ?? (() => todayInVietnam());
   const accessOf = (actor: Actor) => evaluationAccess(db, actor, today());
-  const tdeps = () => ({ notify: deps.notify, today: today() });
+  const tdeps = () => ({ notices: deps.notices, today: today() });
 
   async function list(actor: Actor, query: ListQuery) {
     const access = await accessOf(actor);
@@ -180,12 +184,17 @@ export function createEvaluationsService(ctx: AppContext, deps: { notify: Notify
     return detailOf(db, access, row);
   }
 
-  /** Runs one transition in its own transaction and answers the detail as the caller now sees it. */
+  /**
+   * Runs one transition and answers the detail as the caller now sees it. A step with a guard runs in
+   * a transaction holding the row; the others are one atomic statement (workflow.ts `transition`).
+   */
   async function run(actor: Actor, id: string, make: (access: EvaluationAccess) => TransitionSpec) {
     const access = await accessOf(actor);
-    const { scored, row } = await db
-      .transaction()
-      .execute((tx) => transition(tx, tdeps(), access, id, make(access)));
+    const spec = make(access);
+    const { scored, row } =
+      spec.guard || AFTER_CLOSE.includes(spec.action)
+        ? await db.transaction().execute((tx) => transition(tx, tdeps(), access, id, spec))
+        : await transition(db, tdeps(), access, id, spec);
     // The same request: the access just computed still holds, and the row is as the transition wrote it.
     return detailOf(db, access, row, scored);
   }

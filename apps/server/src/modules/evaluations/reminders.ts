@@ -6,7 +6,7 @@ import { addDays } from './board.service';
 import { evaluationAccess } from './evaluations.access';
 import type { Db } from './evaluations.repository';
 import { usersWithPermissionOverPaths, waitingOnMany } from './waiting';
-import type { Notify } from './workflow';
+import type { TransitionNotices } from './workflow';
 import { transition } from './workflow';
 
 interface DueRow {
@@ -35,7 +35,7 @@ type NotifyMany = (tx: Db, tenantId: string, items: readonly Addressed[]) => Pro
  * A city has ~150,000 open items on a deadline: they are handled in rounds of CHUNK, each in a fixed
  * number of statements (one transaction per round for the late ones).
  */
-export function createReminders(ctx: AppContext, notify: Notify, notifyMany: NotifyMany) {
+export function createReminders(ctx: AppContext, notices: TransitionNotices, notifyMany: NotifyMany) {
   const { db, tenantId } = ctx;
 
   async function run(today: string) {
@@ -165,7 +165,7 @@ export function createReminders(ctx: AppContext, notify: Notify, notifyMany: Not
     let count = 0;
     for (const item of due) {
       await db.transaction().execute((tx) =>
-        transition(tx, { notify, today }, access, item.id, {
+        transition(tx, { notices, today }, access, item.id, {
           action: 'finalise',
           version: item.version,
           authorise: () => null,

@@ -100,27 +100,41 @@ const YEAR_FORMS: readonly string[] = [
   'forced_resignation',
 ];
 
-/** Disciplines and findings of the period's calendar year and the task record: one statement. */
-export async function factsOf(db: Db, row: EvaluationRow, asOf = todayInVietnam()): Promise<EvaluationFacts> {
-  const tenantId = row.tenant_id;
-  const year = row.period_start.slice(0, 4);
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
-  const { rows } = await sql<{ disciplines: string[] | null; findings: string[] | null; tasks: TaskStats }>`
-    /* prepared */ -- one person's rows: the plan does not depend on the values (db/prepared.ts)
-    SELECT
-      (SELECT array_agg(d.form) FROM discipline d
-        WHERE d.tenant_id = ${tenantId} AND d.person_id = ${row.person_id}
-          AND d.decision_date BETWEEN ${from}::date AND ${to}::date) AS disciplines,
-      (SELECT array_agg(DISTINCT f.kind) FROM person_finding f
-        WHERE f.tenant_id = ${tenantId} AND f.person_id = ${row.person_id}
-          AND f.decision_date BETWEEN ${from}::date AND ${to}::date) AS findings,
-      ${taskStatsJson(tenantId, row.id, asOf)} AS tasks`.execute(db);
-  const { disciplines, findings, tasks } = rows[0]!;
-  const kinds = findings ?? [];
+/** What the facts are read from: forms and kinds of the period's calendar year, and the task record. */
+export interface FactColumns {
+  fact_disciplines: string[] | null;
+  fact_findings: string[] | null;
+  fact_tasks: TaskStats;
+}
+
+/**
+ * The facts of evaluation `e` (its cycle joined as `c`) as three columns of correlated subqueries:
+ * disciplines and findings decided in the calendar year of the period, and the task record as of
+ * `asOf`. Read with the row itself when a step is taken, so the step needs no separate statement.
+ */
+export function factColumns(asOf: string) {
+  const from = sql`make_date(extract(year FROM c.period_start)::int, 1, 1)`;
+  const to = sql`make_date(extract(year FROM c.period_start)::int, 12, 31)`;
+  return [
+    sql<string[] | null>`(SELECT array_agg(d.form) FROM discipline d
+        WHERE d.tenant_id = e.tenant_id AND d.person_id = e.person_id
+          AND d.decision_date BETWEEN ${from} AND ${to})`.as('fact_disciplines'),
+    sql<string[] | null>`(SELECT array_agg(DISTINCT f.kind) FROM person_finding f
+        WHERE f.tenant_id = e.tenant_id AND f.person_id = e.person_id
+          AND f.decision_date BETWEEN ${from} AND ${to})`.as('fact_findings'),
+    taskStatsJson(sql.ref('e.tenant_id'), sql.ref('e.id'), asOf).as('fact_tasks'),
+  ] as const;
+}
+
+/** The rule inputs of a row from its fact columns (the row as the rules should see it: leader, remedied). */
+export function factsFrom(row: EvaluationRow, columns: FactColumns): EvaluationFacts {
+  const kinds = columns.fact_findings ?? [];
+  const tasks = columns.fact_tasks;
   const facts: EvaluationFacts = {
     isLeader: row.is_leader,
-    disciplinesInYear: (disciplines ?? []).filter((f) => YEAR_FORMS.includes(f)) as DisciplineFormName[],
+    disciplinesInYear: (columns.fact_disciplines ?? []).filter((f) =>
+      YEAR_FORMS.includes(f),
+    ) as DisciplineFormName[],
     degradationConcluded: kinds.includes('degradation'),
     corruptionInManagedUnit: row.is_leader && kinds.includes('corruptionInManagedUnit'),
     tasks: {
@@ -133,6 +147,18 @@ export async function factsOf(db: Db, row: EvaluationRow, asOf = todayInVietnam(
   };
   if (row.shortcomings_remedied !== null) facts.shortcomingsRemedied = row.shortcomings_remedied;
   return facts;
+}
+
+/** The facts of one evaluation on their own: one statement. */
+export async function factsOf(db: Db, row: EvaluationRow, asOf = todayInVietnam()): Promise<EvaluationFacts> {
+  const { rows } = await sql<FactColumns>`
+    /* prepared */ -- one evaluation's rows: the plan does not depend on the values (db/prepared.ts)
+    SELECT ${sql.join(factColumns(asOf))}
+      FROM evaluation e JOIN eval_cycle c ON c.tenant_id = e.tenant_id AND c.id = e.cycle_id
+     WHERE e.tenant_id = ${row.tenant_id} AND e.id = ${row.id}`.execute(db);
+  const columns = rows[0];
+  if (!columns) throw new Error(`Evaluation ${row.id} not found`);
+  return factsFrom(row, columns);
 }
 
 /** The KPI result of the evaluation (rule sets with KPI only). */
@@ -178,8 +204,10 @@ export async function scoreRow(
   row: EvaluationRow,
   fw: LoadedFramework,
   scores: Record<string, number>,
+  /** The facts when already read with the row (`factColumns`). */
+  known?: EvaluationFacts,
 ): Promise<Scored> {
-  const [facts, kpi] = await Promise.all([factsOf(db, row), kpiOf(db, row, fw.ruleSet)]);
+  const [facts, kpi] = await Promise.all([known ?? factsOf(db, row), kpiOf(db, row, fw.ruleSet)]);
   const input: Parameters<typeof scoreEvaluation>[2] = { scores, facts };
   if (kpi) input.kpi = kpi;
   return { result: scoreEvaluation(fw.ruleSet, fw.framework, input), facts, kpi };

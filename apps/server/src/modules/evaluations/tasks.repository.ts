@@ -1,5 +1,5 @@
 import type { TaskStats } from '@canbo/domain';
-import { type Selectable, sql } from 'kysely';
+import { type RawBuilder, type Selectable, sql } from 'kysely';
 import type { EvalTaskTable } from '../../db/schema';
 import { type Db, type EvaluationAccess, visibleEvaluations } from './evaluations.access';
 
@@ -82,7 +82,11 @@ export async function fileVisible(db: Db, access: EvaluationAccess, fileId: stri
  * dropped tasks do not count; a done task is on time when done by its deadline, else late; an open
  * task past its deadline on `asOf` is late.
  */
-export function taskStatsJson(tenantId: string, evaluationId: string, asOf: string) {
+export function taskStatsJson(
+  tenantId: string | RawBuilder<string>,
+  evaluationId: string | RawBuilder<string>,
+  asOf: string,
+) {
   return sql<TaskStats>`(SELECT json_build_object(
       'total', count(*),
       'done', count(*) FILTER (WHERE t.status = 'done'),

@@ -14,6 +14,8 @@ export interface WaitingRow {
   person_id: string;
   state: string;
   decision_unit_path: string;
+  /** Reviewers of the step being written, not yet among the stored steps (transitions ask first). */
+  reviewed_now?: readonly string[];
 }
 
 /** The permission an evaluation in `state` waits on, or 'self' while the person drafts. */
@@ -148,13 +150,20 @@ export async function waitingOnMany(
     usersWithPermissionOverPaths(db, tenantId, 'evaluations.decide', [...pathsBy['evaluations.decide']]),
     reviewersSinceSubmitMany(db, tenantId, inReview),
   ]);
+  // Never the person, nor who already reviewed this round (the next level is someone else).
+  const excludedFor = (row: WaitingRow) =>
+    new Set([
+      ...(accounts.get(row.person_id) ?? []),
+      ...(earlier.get(row.id) ?? []),
+      ...(row.state === 'inReview' ? (row.reviewed_now ?? []) : []),
+    ]);
   const direct = new Map<string, string[]>();
   for (const row of rows) {
     const permission = waitingPermission(row.state);
     if (permission === null || permission === 'self') continue;
     const holders =
       (permission === 'evaluations.review' ? reviewers : deciders).get(row.decision_unit_path) ?? [];
-    const excluded = new Set([...(accounts.get(row.person_id) ?? []), ...(earlier.get(row.id) ?? [])]);
+    const excluded = excludedFor(row);
     direct.set(
       row.id,
       holders.filter((u) => !excluded.has(u)),
@@ -169,7 +178,7 @@ export async function waitingOnMany(
       continue;
     }
     const users = direct.get(row.id) ?? [];
-    const excluded = new Set([...(accounts.get(row.person_id) ?? []), ...(earlier.get(row.id) ?? [])]);
+    const excluded = excludedFor(row);
     const extra = users.flatMap((u) => deputies.get(u) ?? []).filter((u) => !excluded.has(u));
     out.set(row.id, [...new Set([...users, ...extra])]);
   }

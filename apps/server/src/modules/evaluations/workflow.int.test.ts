@@ -221,6 +221,23 @@ describe('evaluation workflow', () => {
     expect(detail.total).toBe(winner.total);
     expect(detail.steps).toHaveLength(1);
     expect(detail.version).toBe(v + 1);
+    // The loser's step, notice and audit entry went nowhere: they are written only with the row.
+    const entries = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('entity_id', '=', p.id)
+      .where('action', '=', 'evaluation.submitSelf')
+      .execute();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.after).toMatchObject({ total: winner.total });
+    const notices = await t.ctx.db
+      .selectFrom('notification')
+      .select(['user_id', 'dedupe_key'])
+      .where('entity_id', '=', p.id)
+      .execute();
+    expect(notices.length).toBeGreaterThan(0);
+    expect(new Set(notices.map((n) => n.dedupe_key))).toEqual(new Set([`evaluation:${p.id}:${v + 1}`]));
+    expect(new Set(notices.map((n) => n.user_id)).size).toBe(notices.length);
   });
 
   it('answers a complaint with a new decision and publication; only an officer reopens a final result', async () => {

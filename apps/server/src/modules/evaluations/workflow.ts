@@ -1,35 +1,41 @@
 import {
   type EvaluationAction,
-  type EvaluationFacts,
   IllegalTransition,
   nextPosition,
   type ScoreResult,
   type WorkflowPosition,
 } from '@canbo/domain';
-import type { Transaction } from 'kysely';
-import { recordAudit } from '../../audit/audit';
-import type { DB } from '../../db/schema';
+import { type Selectable, sql, type Transaction } from 'kysely';
+import { auditEntryInsert } from '../../audit/audit';
+import { PREPARE_HINT } from '../../db/prepared';
+import type { DB, EvaluationTable } from '../../db/schema';
 import { Conflict, NotFound, RuleViolation } from '../../errors';
 import { newId } from '../../ids';
 import { figuresChanged } from '../control/figures.service';
-import type { NotificationInput } from '../notifications/notifications.service';
-import { actingFor, type EvaluationAccess } from './evaluations.access';
+import type { NotificationInput, NotificationsService } from '../notifications/notifications.service';
+import { todayInVietnam } from '../units/units.dates';
+import { actingFor, type EvaluationAccess, visibleEvaluations } from './evaluations.access';
 import {
   type Db,
   type EvaluationRow,
-  findEvaluation,
-  insertStep,
-  updateEvaluation,
+  evaluationRows,
+  evaluationUpdate,
+  stepInsert,
 } from './evaluations.repository';
-import { checkScores, type LoadedFramework, loadFramework, type Scored, scoreRow } from './scoring';
+import {
+  checkScores,
+  type FactColumns,
+  factColumns,
+  factsFrom,
+  type LoadedFramework,
+  loadFramework,
+  type Scored,
+  scoreRow,
+} from './scoring';
 import { waitingOn } from './waiting';
 
-export type Notify = (
-  tx: Db,
-  tenantId: string,
-  userIds: readonly string[],
-  n: NotificationInput,
-) => Promise<number>;
+/** How a transition tells people: its notice is written in the transition's statement, e-mail queued after. */
+export type TransitionNotices = Pick<NotificationsService, 'noticeInsert' | 'noticesWritten'>;
 
 /** One transition of one evaluation (docs/EVALUATIONS.md, "Workflow"). */
 export interface TransitionSpec {
@@ -51,10 +57,10 @@ export interface TransitionSpec {
 }
 
 /** A closed cycle takes no more work, except to settle a result an officer reopened. */
-const AFTER_CLOSE: readonly EvaluationAction[] = ['reopen', 'decide', 'publish', 'finalise'];
+export const AFTER_CLOSE: readonly EvaluationAction[] = ['reopen', 'decide', 'publish', 'finalise'];
 
 export interface TransitionDeps {
-  notify: Notify;
+  notices: TransitionNotices;
   today: string;
 }
 
@@ -89,91 +95,141 @@ export function currentScores(row: Pick<EvaluationRow, 'scores'>): Record<string
   return (row.scores ?? {}) as unknown as Record<string, number>;
 }
 
-function factsColumn(facts: EvaluationFacts) {
-  return JSON.stringify(facts);
+/**
+ * The evaluation as a transition reads it: the row (locked when inside a transaction) with the facts
+ * the rules need, in one statement.
+ */
+async function readForTransition(db: Db, access: EvaluationAccess, id: string) {
+  let q = evaluationRows(db, access.actor.tenantId)
+    .select(factColumns(todayInVietnam()))
+    .where('e.id', '=', id)
+    .where(visibleEvaluations(access));
+  if (db.isTransaction) q = q.forUpdate('e');
+  // A lookup by key whatever the caller's scope: named and prepared (db/prepared.ts).
+  const compiled = q.compile();
+  const { rows } = await db.executeQuery<EvaluationRow & FactColumns>({
+    ...compiled,
+    sql: `${PREPARE_HINT} ${compiled.sql}`,
+  });
+  const found = rows[0];
+  if (!found) return undefined;
+  const { fact_disciplines, fact_findings, fact_tasks, ...row } = found;
+  return { row: row as EvaluationRow, facts: { fact_disciplines, fact_findings, fact_tasks } };
 }
 
+/**
+ * Takes one step: reads the row and its facts, scores it with the domain rules, and writes the row,
+ * the step, the notice to whoever it now waits on and the audit entry in **one statement**, each part
+ * written only if the row's version was still the one read (docs/EVALUATIONS.md, "Workflow").
+ *
+ * Inside a transaction the row is locked from the read to the commit (steps with a guard, a closed
+ * cycle's figures). Without one — the self-assessment, the busiest step — the statement is atomic by
+ * itself and the version check stands in for the lock.
+ */
 export async function transition(
-  tx: Transaction<DB>,
+  db: Db,
   deps: TransitionDeps,
   access: EvaluationAccess,
   id: string,
   spec: TransitionSpec,
 ): Promise<{ version: number; state: string; scored: Scored; row: EvaluationRow }> {
   const { actor } = access;
-  const found = await findEvaluation(tx, access, id, true);
-  if (!found) throw new NotFound('evaluation');
+  const read = await readForTransition(db, access, id);
+  if (!read) throw new NotFound('evaluation');
+  const found = read.row;
   const row = spec.adjust ? spec.adjust(found) : found;
   if (row.version !== spec.version) throw new Conflict();
   if (row.cycle_status === 'closed' && !AFTER_CLOSE.includes(spec.action)) {
     throw new Conflict('Kỳ đánh giá đã khóa sổ.', 'The cycle is closed.', 'CYCLE_CLOSED');
   }
+  if (!db.isTransaction && (spec.guard || row.cycle_status === 'closed')) {
+    throw new Error(`evaluation.${spec.action} needs a transaction here`);
+  }
   const permission = spec.authorise(row);
   const before = positionOf(row);
   const after = positionAfter(before, spec.action);
-  const fw = await loadFramework(tx, row.tenant_id, row.framework_id);
+  const fw = await loadFramework(db, row.tenant_id, row.framework_id);
   if (spec.scores) checkScores(fw.framework, spec.scores);
   const scores = spec.scores ?? currentScores(row);
-  const scored = await scoreRow(tx, row, fw, scores);
-  if (spec.guard) await spec.guard(tx, row, scored, fw);
+  const scored = await scoreRow(db, row, fw, scores, factsFrom(row, read.facts));
+  if (spec.guard) await spec.guard(db as Transaction<DB>, row, scored, fw);
   const delegation = permission ? actingFor(access, row, permission) : null;
   const { result } = scored;
-  const now = new Date();
-  const written = await updateEvaluation(tx, row.tenant_id, row.id, row.version, {
-    state: after.state,
-    review_level: after.reviewLevel,
-    review_levels: after.reviewLevels,
-    scores: JSON.stringify(scores),
-    total: result.total,
-    grade: result.grade,
-    rule_code: result.rule.code,
-    facts: factsColumn(scored.facts),
-    ...(spec.changes?.(row, result) ?? {}),
-  });
-  if (!written) throw new Conflict();
-  await insertStep(tx, row.tenant_id, {
-    id: newId(),
-    evaluationId: row.id,
-    action: spec.action,
-    fromState: before.state,
-    toState: after.state,
-    level: after.reviewLevel,
-    scores,
-    total: result.total,
-    grade: result.grade,
-    ruleCode: result.rule.code,
-    comment: spec.comment ?? null,
-    actorUserId: actor.userId,
-    actorName: actor.displayName,
-    onBehalfOf: delegation?.fromUserId ?? null,
-    bulk: spec.bulk ?? false,
-    openedAt: spec.openedAt ?? null,
-    at: now,
-  });
   const version = row.version + 1;
-  await notifyAfter(tx, deps, { ...row, state: after.state }, version);
-  // A closed cycle's stored control figures become stale (docs/CONTROL.md); open cycles refresh by age.
-  if (row.cycle_status === 'closed') await figuresChanged(tx, row.tenant_id, row.cycle_id);
-  // Last statement before COMMIT: appending locks the tenant's audit head until the commit, and every
-  // audited change of the tenant waits on it (docs/PERFORMANCE.md, "Periodic evaluation (issue 4)").
-  await recordAudit(tx, actor, {
-    action: `evaluation.${spec.action}`,
-    entityType: 'evaluation',
-    entityId: row.id,
-    unitPath: row.unit_path,
-    before: { state: before.state, reviewLevel: before.reviewLevel, total: row.total, grade: row.grade },
-    after: {
+  const reviewedNow = spec.action === 'review' ? [actor.userId, delegation?.fromUserId ?? null] : [];
+  const notice = await noticeAfter(db, deps, { ...row, state: after.state }, version, reviewedNow);
+  const changed = sql<boolean>`EXISTS (SELECT 1 FROM changed)`;
+  const { rows } = await sql<Selectable<EvaluationTable> & { notified: string }>`
+    /* prepared */ -- one row by key and its step, notice and entry (db/prepared.ts)
+    WITH changed AS (${evaluationUpdate(row.tenant_id, row.id, row.version, {
       state: after.state,
-      reviewLevel: after.reviewLevel,
+      review_level: after.reviewLevel,
+      review_levels: after.reviewLevels,
+      scores: JSON.stringify(scores),
       total: result.total,
       grade: result.grade,
-      rule: result.rule.code,
-      ...(delegation ? { onBehalfOf: delegation.fromUserId } : {}),
-      ...(spec.comment ? { comment: spec.comment } : {}),
-    },
-  });
+      rule_code: result.rule.code,
+      facts: JSON.stringify(scored.facts),
+      ...(spec.changes?.(row, result) ?? {}),
+    })}),
+    step AS (${stepInsert(
+      row.tenant_id,
+      {
+        id: newId(),
+        evaluationId: row.id,
+        action: spec.action,
+        fromState: before.state,
+        toState: after.state,
+        level: after.reviewLevel,
+        scores,
+        total: result.total,
+        grade: result.grade,
+        ruleCode: result.rule.code,
+        comment: spec.comment ?? null,
+        actorUserId: actor.userId,
+        actorName: actor.displayName,
+        onBehalfOf: delegation?.fromUserId ?? null,
+        bulk: spec.bulk ?? false,
+        openedAt: spec.openedAt ?? null,
+        at: new Date(),
+      },
+      changed,
+    )}),
+    notice AS (${
+      notice
+        ? deps.notices.noticeInsert(row.tenant_id, notice.userIds, notice.n, changed)
+        : sql`SELECT NULL::uuid AS id WHERE false`
+    }),
+    entry AS (${auditEntryInsert(
+      actor,
+      {
+        action: `evaluation.${spec.action}`,
+        entityType: 'evaluation',
+        entityId: row.id,
+        unitPath: row.unit_path,
+        before: { state: before.state, reviewLevel: before.reviewLevel, total: row.total, grade: row.grade },
+        after: {
+          state: after.state,
+          reviewLevel: after.reviewLevel,
+          total: result.total,
+          grade: result.grade,
+          rule: result.rule.code,
+          ...(delegation ? { onBehalfOf: delegation.fromUserId } : {}),
+          ...(spec.comment ? { comment: spec.comment } : {}),
+        },
+      },
+      changed,
+    )}),
+    pending AS (INSERT INTO audit_pending (tenant_id, seq) SELECT tenant_id, seq FROM entry)
+    SELECT changed.*, (SELECT count(*) FROM notice) AS notified FROM changed`.execute(db);
+  const written = rows[0];
+  if (!written) throw new Conflict();
+  const { notified, ...columns } = written;
+  await deps.notices.noticesWritten(db, row.tenant_id, Number(notified));
+  // A closed cycle's stored control figures become stale (docs/CONTROL.md); open cycles refresh by age.
+  if (row.cycle_status === 'closed') await figuresChanged(db as Transaction<DB>, row.tenant_id, row.cycle_id);
   // The row as now stored: the evaluation's columns as written, the joined names as read.
-  return { version, state: after.state, scored, row: { ...found, ...written } as EvaluationRow };
+  return { version, state: after.state, scored, row: { ...found, ...columns } as EvaluationRow };
 }
 
 const NOTICES: Record<string, [string, string]> = {
@@ -188,27 +244,39 @@ const NOTICES: Record<string, [string, string]> = {
   final: ['Kết quả đánh giá đã chính thức', 'đã chính thức'],
 };
 
-/** Tells whoever the item now waits on (or the person, when a result came out). */
-export async function notifyAfter(
-  tx: Transaction<DB>,
+/**
+ * The notice for whoever the item waits on once in `row.state` (or the person, when a result came
+ * out), or null when nobody is to be told. `reviewedNow`: the reviewer of the step being written.
+ */
+async function noticeAfter(
+  db: Db,
   deps: TransitionDeps,
   row: EvaluationRow,
   version: number,
-): Promise<void> {
+  reviewedNow: readonly (string | null)[],
+): Promise<{ userIds: string[]; n: NotificationInput } | null> {
   const notice = NOTICES[row.state];
-  if (!notice) return;
+  if (!notice) return null;
   const toPerson = ['decided', 'published', 'final'].includes(row.state);
-  const users = await waitingOn(tx, toPerson ? { ...row, state: 'draft' } : row, deps.today);
-  if (users.length === 0) return;
-  await deps.notify(tx, row.tenant_id, users, {
-    kind: `evaluation.${row.state}`,
-    title: notice[0],
-    body: `Phiếu đánh giá ${row.cycle_label} của ${row.person_name} ${notice[1]}.`,
-    link: `/evaluations/${row.id}`,
-    entityType: 'evaluation',
-    entityId: row.id,
-    dedupeKey: `evaluation:${row.id}:${version}`,
-  });
+  const waiting = {
+    ...row,
+    state: toPerson ? 'draft' : row.state,
+    reviewed_now: reviewedNow.filter((u): u is string => u !== null),
+  };
+  const userIds = await waitingOn(db, waiting, deps.today);
+  if (userIds.length === 0) return null;
+  return {
+    userIds,
+    n: {
+      kind: `evaluation.${row.state}`,
+      title: notice[0],
+      body: `Phiếu đánh giá ${row.cycle_label} của ${row.person_name} ${notice[1]}.`,
+      link: `/evaluations/${row.id}`,
+      entityType: 'evaluation',
+      entityId: row.id,
+      dedupeKey: `evaluation:${row.id}:${version}`,
+    },
+  };
 }
 
 /** A reviewer's own earlier review of this round: each level is done by a different person. */

@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { newId } from '../../ids';
 
@@ -60,6 +60,29 @@ export async function insertNotificationsMany(
     written += rows.length;
   }
   return written;
+}
+
+/**
+ * The INSERT of one notice for some users as a statement fragment, `RETURNING id` (a transition writes
+ * its notice in the statement that changes the row); rows are written only when `onlyIf` holds, and a
+ * repeated dedupe key is skipped as in `insertNotificationsMany`.
+ */
+export function noticeInsert(
+  tenantId: string,
+  userIds: readonly string[],
+  n: NotificationInput,
+  onlyIf: RawBuilder<boolean> = sql<boolean>`true`,
+): RawBuilder<unknown> {
+  const users = [...new Set(userIds)];
+  return sql`
+    INSERT INTO notification (tenant_id, id, user_id, kind, title, body, link, entity_type, entity_id,
+                              dedupe_key, created_at)
+    SELECT ${tenantId}::uuid, u.id, u.user_id, ${n.kind}, ${n.title}, ${n.body}, ${n.link ?? null},
+           ${n.entityType ?? null}, ${n.entityId ?? null}::uuid, ${n.dedupeKey ?? null}, ${new Date()}::timestamptz
+      FROM unnest(${users.map(() => newId())}::uuid[], ${users}::uuid[]) AS u(id, user_id)
+     WHERE ${onlyIf}
+        ON CONFLICT (tenant_id, user_id, dedupe_key) DO NOTHING
+    RETURNING id`;
 }
 
 /** One row per user; a repeated dedupe key is skipped. Returns how many were written. */

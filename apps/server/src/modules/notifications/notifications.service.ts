@@ -22,15 +22,19 @@ export function createNotificationsService(
   /** Notices for many items in few statements (the daily reminders); e-mail is queued once. */
   async function notifyMany(tx: repo.Db, tenant: string, items: readonly repo.Addressed[]): Promise<number> {
     const written = await repo.insertNotificationsMany(tx, tenant, items);
-    if (written > 0 && smtpUrl) {
-      const minute = new Date().toISOString().slice(0, 16);
-      await enqueue(tx as never, {
-        tenantId: tenant,
-        kind: 'notifications.email',
-        dedupeKey: `notifications.email@${minute}`,
-      });
-    }
+    await noticesWritten(tx, tenant, written);
     return written;
+  }
+
+  /** After `written` notices were stored by the caller: queues the e-mail run when SMTP is configured. */
+  async function noticesWritten(tx: repo.Db, tenant: string, written: number): Promise<void> {
+    if (written === 0 || !smtpUrl) return;
+    const minute = new Date().toISOString().slice(0, 16);
+    await enqueue(tx as never, {
+      tenantId: tenant,
+      kind: 'notifications.email',
+      dedupeKey: `notifications.email@${minute}`,
+    });
   }
 
   function notify(tx: repo.Db, tenant: string, userIds: readonly string[], n: repo.NotificationInput) {
@@ -97,7 +101,16 @@ export function createNotificationsService(
     return { sent, failed };
   }
 
-  return { notify, notifyMany, list, read, readAll, sendEmails };
+  return {
+    notify,
+    notifyMany,
+    noticeInsert: repo.noticeInsert,
+    noticesWritten,
+    list,
+    read,
+    readAll,
+    sendEmails,
+  };
 }
 
 export type NotificationsService = ReturnType<typeof createNotificationsService>;
