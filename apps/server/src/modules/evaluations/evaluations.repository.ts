@@ -149,10 +149,10 @@ export function evaluationUpdate(
 }
 
 /**
- * One evaluation's steps in order. The deputy's name is a scalar subquery (a key lookup per step, and
- * steps are few) rather than a join, which the planner could turn into a scan of every account.
+ * Steps with the deputy's name as a scalar subquery (a key lookup per step, and steps are few) rather
+ * than a join, which the planner could turn into a scan of every account.
  */
-export function stepsOf(db: Db, tenantId: string, evaluationId: string) {
+function stepRows(db: Db) {
   return db
     .selectFrom('evaluation_step as s')
     .selectAll('s')
@@ -163,7 +163,12 @@ export function stepsOf(db: Db, tenantId: string, evaluationId: string) {
         .whereRef('b.tenant_id', '=', 's.tenant_id')
         .whereRef('b.id', '=', 's.on_behalf_of')
         .as('on_behalf_name'),
-    )
+    );
+}
+
+/** One evaluation's steps in order. */
+export function stepsOf(db: Db, tenantId: string, evaluationId: string) {
+  return stepRows(db)
     .where('s.tenant_id', '=', tenantId)
     .where('s.evaluation_id', '=', evaluationId)
     .orderBy('s.seq')
@@ -205,14 +210,18 @@ export async function reviewersSinceSubmitMany(
   return out;
 }
 
-export function tasksOf(db: Db, tenantId: string, evaluationId: string) {
+function taskRows(db: Db) {
   return db
     .selectFrom('eval_task as t')
     .leftJoin('stored_file as f', (j) =>
       j.onRef('f.tenant_id', '=', 't.tenant_id').onRef('f.id', '=', 't.evidence_file_id'),
     )
     .selectAll('t')
-    .select(['f.name as file_name', 'f.size_bytes as file_size', 'f.content_type as file_type'])
+    .select(['f.name as file_name', 'f.size_bytes as file_size', 'f.content_type as file_type']);
+}
+
+export function tasksOf(db: Db, tenantId: string, evaluationId: string) {
+  return taskRows(db)
     .where('t.tenant_id', '=', tenantId)
     .where('t.evaluation_id', '=', evaluationId)
     .orderBy('t.sort_order')
@@ -221,6 +230,45 @@ export function tasksOf(db: Db, tenantId: string, evaluationId: string) {
     .execute();
 }
 export type TaskRow = Awaited<ReturnType<typeof tasksOf>>[number];
+
+/** What `answerListColumns` adds to a row. */
+export interface AnswerListColumns {
+  r_steps: Record<string, unknown>[] | null;
+  r_tasks: Record<string, unknown>[] | null;
+}
+
+/**
+ * The steps and tasks of evaluation `e` as two JSON columns, in the order `stepsOf` and `tasksOf` give:
+ * a step reads them with its row, so its answer needs no further statement (workflow.ts).
+ */
+export function answerListColumns(db: Db) {
+  const steps = stepRows(db)
+    .where(sql<SqlBool>`s.tenant_id = e.tenant_id AND s.evaluation_id = e.id`)
+    .as('x');
+  const tasks = taskRows(db)
+    .where(sql<SqlBool>`t.tenant_id = e.tenant_id AND t.evaluation_id = e.id`)
+    .as('x');
+  return [
+    sql<AnswerListColumns['r_steps']>`(SELECT json_agg(x ORDER BY x.seq) FROM ${steps})`.as('r_steps'),
+    sql<
+      AnswerListColumns['r_tasks']
+    >`(SELECT json_agg(x ORDER BY x.sort_order, x.deadline, x.id) FROM ${tasks})`.as('r_tasks'),
+  ] as const;
+}
+
+const at = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string));
+
+/** Rows as `stepsOf` and `tasksOf` give them, from `answerListColumns` (JSON has no timestamps). */
+export function answerListsFrom(columns: AnswerListColumns): { steps: StepRow[]; tasks: TaskRow[] } {
+  return {
+    steps: (columns.r_steps ?? []).map(
+      (s) => ({ ...s, at: at(s.at), opened_at: at(s.opened_at) }) as unknown as StepRow,
+    ),
+    tasks: (columns.r_tasks ?? []).map(
+      (t) => ({ ...t, created_at: at(t.created_at), updated_at: at(t.updated_at) }) as unknown as TaskRow,
+    ),
+  };
+}
 
 export function kpiEntriesOf(db: Db, tenantId: string, evaluationId: string) {
   return db

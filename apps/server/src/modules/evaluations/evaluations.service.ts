@@ -134,13 +134,13 @@ export function createEvaluationsService(
     dbx: repo.Db,
     access: EvaluationAccess,
     row: repo.EvaluationRow,
-    /** Facts and KPI the transition just computed from the same rows: not read again. */
-    known?: Pick<Scored, 'facts' | 'kpi'>,
+    /** Facts, KPI, steps and tasks the transition just computed or read with the row: not read again. */
+    known?: Pick<Scored, 'facts' | 'kpi'> & { lists: { steps: repo.StepRow[]; tasks: repo.TaskRow[] } },
   ): Promise<EvaluationDetail> {
     const fw = await loadFramework(dbx, tenantId, row.framework_id);
     const [steps, tasks, facts, entries, kpi] = await Promise.all([
-      repo.stepsOf(dbx, tenantId, row.id),
-      repo.tasksOf(dbx, tenantId, row.id),
+      known ? known.lists.steps : repo.stepsOf(dbx, tenantId, row.id),
+      known ? known.lists.tasks : repo.tasksOf(dbx, tenantId, row.id),
       known ? known.facts : factsOf(dbx, row),
       fw.ruleSet.kpi ? repo.kpiEntriesOf(dbx, tenantId, row.id) : Promise.resolve([]),
       known ? known.kpi : kpiOf(dbx, row, fw.ruleSet),
@@ -191,12 +191,12 @@ export function createEvaluationsService(
   async function run(actor: Actor, id: string, make: (access: EvaluationAccess) => TransitionSpec) {
     const access = await accessOf(actor);
     const spec = make(access);
-    const { scored, row } =
+    const { scored, row, lists } =
       spec.guard || AFTER_CLOSE.includes(spec.action)
         ? await db.transaction().execute((tx) => transition(tx, tdeps(), access, id, spec))
         : await transition(db, tdeps(), access, id, spec);
     // The same request: the access just computed still holds, and the row is as the transition wrote it.
-    return detailOf(db, access, row, scored);
+    return detailOf(db, access, row, { ...scored, lists });
   }
 
   async function saveDraft(actor: Actor, id: string, input: SaveScoresInput): Promise<EvaluationDetail> {

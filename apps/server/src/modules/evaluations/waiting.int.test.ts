@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/context';
 import { newId } from '../../ids';
 import { evaluationBuilders } from './evaluations.fixtures';
-import { type WaitingRow, waitingOn, waitingOnMany } from './waiting';
+import {
+  type WaitingColumns,
+  type WaitingRow,
+  waitingColumns,
+  waitingFactsOf,
+  waitingOn,
+  waitingOnMany,
+  whoWaits,
+} from './waiting';
 
 /** Who an item waits on, computed for many items at once (reminders) and for one (after a step). */
 describe('waiting users of evaluations', () => {
@@ -96,6 +104,33 @@ describe('waiting users of evaluations', () => {
     for (const row of rows) {
       expect((await waitingOn(t.ctx.db, row, today)).sort()).toEqual([...(many.get(row.id) ?? [])].sort());
     }
+  });
+
+  it('gives the same answer from the columns a step reads with its row', async () => {
+    for (const day of [today, '2030-03-15']) {
+      const many = await waitingOnMany(t.ctx.db, t.tenant.tenantId, rows, day);
+      for (const row of rows) {
+        const columns = (await t.ctx.db
+          .selectFrom('evaluation as e')
+          .select(waitingColumns(day))
+          .where('e.id', '=', row.id)
+          .executeTakeFirstOrThrow()) as WaitingColumns;
+        const one = whoWaits([row], waitingFactsOf(row, columns)).get(row.id) ?? [];
+        expect(one.sort(), `${row.state} on ${day}`).toEqual([...(many.get(row.id) ?? [])].sort());
+      }
+    }
+  });
+
+  it('leaves out who is reviewing now when the item moves to the next level', async () => {
+    const halfway = rows.find((r) => r.id === ids.halfway)!;
+    const columns = (await t.ctx.db
+      .selectFrom('evaluation as e')
+      .select(waitingColumns(today))
+      .where('e.id', '=', halfway.id)
+      .executeTakeFirstOrThrow()) as WaitingColumns;
+    const next = { ...halfway, reviewed_now: [ids.reviewer!] };
+    // Nor the deputy, who would act for the same reviewer.
+    expect(whoWaits([next], waitingFactsOf(next, columns)).get(halfway.id)).toEqual([ids.head]);
   });
 
   it('drops the deputy once the delegation has ended', async () => {

@@ -1,4 +1,4 @@
-import { type Permission, ROLES, roleHas } from '@canbo/domain';
+import { type Permission, ROLES, type Role, roleHas } from '@canbo/domain';
 import { sql } from 'kysely';
 import type { Db } from './evaluations.repository';
 import { reviewersSinceSubmitMany } from './evaluations.repository';
@@ -119,6 +119,47 @@ export async function personUsers(db: Db, tenantId: string, personId: string): P
   return (await accountsOf(db, tenantId, [personId])).get(personId) ?? [];
 }
 
+/** What deciding who items wait on takes; read set-wise (`waitingOnMany`) or with the row (`waitingColumns`). */
+export interface WaitingFacts {
+  /** Enabled accounts of each person. */
+  accounts: ReadonlyMap<string, readonly string[]>;
+  /** Enabled holders of each permission over each deciding unit path. */
+  holders: Record<'evaluations.review' | 'evaluations.decide', ReadonlyMap<string, readonly string[]>>;
+  /** Who reviewed each inReview evaluation (or for whom a deputy did) since it was last (re)submitted. */
+  earlier: ReadonlyMap<string, readonly string[]>;
+  /** Active deputies of each delegating user today (a superset of the holders' is fine). */
+  deputies: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Who each item waits on, from the facts (no database). */
+export function whoWaits(rows: readonly WaitingRow[], facts: WaitingFacts): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const row of rows) {
+    const permission = waitingPermission(row.state);
+    if (permission === null) {
+      out.set(row.id, []);
+      continue;
+    }
+    const accounts = facts.accounts.get(row.person_id) ?? [];
+    if (permission === 'self') {
+      out.set(row.id, [...accounts]);
+      continue;
+    }
+    // Never the person, nor who already reviewed this round (the next level is someone else).
+    const excluded = new Set(accounts);
+    if (row.state === 'inReview') {
+      for (const u of facts.earlier.get(row.id) ?? []) excluded.add(u);
+      for (const u of row.reviewed_now ?? []) excluded.add(u);
+    }
+    const holders =
+      facts.holders[permission as keyof WaitingFacts['holders']]?.get(row.decision_unit_path) ?? [];
+    const direct = holders.filter((u) => !excluded.has(u));
+    const extra = direct.flatMap((u) => facts.deputies.get(u) ?? []).filter((u) => !excluded.has(u));
+    out.set(row.id, [...new Set([...direct, ...extra])]);
+  }
+  return out;
+}
+
 /**
  * Who each evaluation waits on, for many evaluations of one tenant in a fixed number of statements
  * (the daily reminders reach every open item of a city): accounts, grant holders per deciding unit,
@@ -150,41 +191,85 @@ export async function waitingOnMany(
     usersWithPermissionOverPaths(db, tenantId, 'evaluations.decide', [...pathsBy['evaluations.decide']]),
     reviewersSinceSubmitMany(db, tenantId, inReview),
   ]);
-  // Never the person, nor who already reviewed this round (the next level is someone else).
-  const excludedFor = (row: WaitingRow) =>
-    new Set([
-      ...(accounts.get(row.person_id) ?? []),
-      ...(earlier.get(row.id) ?? []),
-      ...(row.state === 'inReview' ? (row.reviewed_now ?? []) : []),
-    ]);
-  const direct = new Map<string, string[]>();
-  for (const row of rows) {
-    const permission = waitingPermission(row.state);
-    if (permission === null || permission === 'self') continue;
-    const holders =
-      (permission === 'evaluations.review' ? reviewers : deciders).get(row.decision_unit_path) ?? [];
-    const excluded = excludedFor(row);
-    direct.set(
-      row.id,
-      holders.filter((u) => !excluded.has(u)),
-    );
-  }
-  const deputies = await delegatesOf(db, tenantId, [...new Set([...direct.values()].flat())], today);
-  const out = new Map<string, string[]>();
-  for (const row of rows) {
-    const permission = waitingPermission(row.state);
-    if (permission === 'self') {
-      out.set(row.id, accounts.get(row.person_id) ?? []);
-      continue;
-    }
-    const users = direct.get(row.id) ?? [];
-    const excluded = excludedFor(row);
-    const extra = users.flatMap((u) => deputies.get(u) ?? []).filter((u) => !excluded.has(u));
-    out.set(row.id, [...new Set([...users, ...extra])]);
-  }
-  return out;
+  const holders = new Set([...reviewers.values(), ...deciders.values()].flat());
+  const deputies = await delegatesOf(db, tenantId, [...holders], today);
+  return whoWaits(rows, {
+    accounts,
+    holders: { 'evaluations.review': reviewers, 'evaluations.decide': deciders },
+    earlier,
+    deputies,
+  });
 }
 
 export async function waitingOn(db: Db, row: WaitingRow, today: string): Promise<string[]> {
   return (await waitingOnMany(db, row.tenant_id, [row], today)).get(row.id) ?? [];
 }
+
+/** The columns `waitingColumns` adds to a row. */
+export interface WaitingColumns {
+  w_accounts: string[] | null;
+  w_holders: [string, string][] | null;
+  w_earlier: string[] | null;
+  w_deputies: [string, string][] | null;
+}
+
+/**
+ * Enabled users with a grant on a unit the deciding path of evaluation `e` names. The path's ids come
+ * first (a handful), each unit and its grants found by key: joined the other way round, the planner
+ * may read every grant of the city.
+ */
+const holdersOfDecisionUnit = sql`
+  FROM unnest(string_to_array(trim(BOTH '/' FROM e.decision_unit_path), '/')::uuid[]) AS on_path(unit_id)
+  JOIN org_unit o ON o.tenant_id = e.tenant_id AND o.id = on_path.unit_id
+  JOIN role_grant g ON g.tenant_id = o.tenant_id AND g.unit_id = o.id
+  JOIN app_user u ON u.tenant_id = g.tenant_id AND u.id = g.user_id
+ WHERE left(e.decision_unit_path, length(o.path)) = o.path AND NOT u.disabled`;
+
+/**
+ * The facts of `WaitingFacts` for evaluation `e` as columns of correlated subqueries, read with the row
+ * when a step is taken (workflow.ts): the step's notice then needs no statement of its own. Earlier
+ * reviewers are those since the last (re)submission as stored, i.e. before the step being taken.
+ */
+export function waitingColumns(today: string) {
+  return [
+    sql<string[] | null>`(SELECT array_agg(a.id::text) FROM app_user a
+        WHERE a.tenant_id = e.tenant_id AND a.person_id = e.person_id AND NOT a.disabled)`.as('w_accounts'),
+    sql<[string, string][] | null>`(SELECT json_agg(DISTINCT jsonb_build_array(g.role, g.user_id))
+        ${holdersOfDecisionUnit})`.as('w_holders'),
+    sql<string[] | null>`(SELECT array_agg(DISTINCT x.user_id::text)
+        FROM evaluation_step s CROSS JOIN LATERAL (VALUES (s.actor_user_id), (s.on_behalf_of)) AS x(user_id)
+       WHERE s.tenant_id = e.tenant_id AND s.evaluation_id = e.id AND s.action = 'review' AND x.user_id IS NOT NULL
+         AND s.seq > COALESCE((SELECT max(y.seq) FROM evaluation_step y
+               WHERE y.tenant_id = e.tenant_id AND y.evaluation_id = e.id
+                 AND y.action IN ('submitSelf', 'return', 'reopen', 'complain')), 0))`.as('w_earlier'),
+    sql<[string, string][] | null>`(SELECT json_agg(DISTINCT jsonb_build_array(d.from_user_id, d.to_user_id))
+        FROM eval_delegation d
+       WHERE d.tenant_id = e.tenant_id AND d.revoked_at IS NULL
+         AND d.valid_from <= ${today}::date AND d.valid_to >= ${today}::date
+         AND d.from_user_id IN (SELECT g.user_id ${holdersOfDecisionUnit}))`.as('w_deputies'),
+  ] as const;
+}
+
+/** The facts of one row from its `waitingColumns`. */
+export function waitingFactsOf(row: WaitingRow, columns: WaitingColumns): WaitingFacts {
+  const holders = columns.w_holders ?? [];
+  const holding = (permission: Permission) => {
+    const users = holders
+      .filter(([role]) => isRole(role) && roleHas(role, permission))
+      .map(([, user]) => user);
+    return new Map([[row.decision_unit_path, [...new Set(users)]]]);
+  };
+  const deputies = new Map<string, string[]>();
+  for (const [from, to] of columns.w_deputies ?? []) deputies.set(from, [...(deputies.get(from) ?? []), to]);
+  return {
+    accounts: new Map([[row.person_id, columns.w_accounts ?? []]]),
+    holders: {
+      'evaluations.review': holding('evaluations.review'),
+      'evaluations.decide': holding('evaluations.decide'),
+    },
+    earlier: new Map([[row.id, columns.w_earlier ?? []]]),
+    deputies,
+  };
+}
+
+const isRole = (role: string): role is Role => (ROLES as readonly string[]).includes(role);

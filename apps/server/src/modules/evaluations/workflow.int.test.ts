@@ -176,6 +176,27 @@ describe('evaluation workflow', () => {
     const step = res.body.steps.at(-1);
     expect(step.actorName).toBe(`Người dùng ${deputy.username}`);
     expect(step.onBehalfOf).toBe(`Người dùng ${chief.username}`);
+    // The answer is built from what the step read with the row; it is what a fresh read shows.
+    expect((await deputyClient.get(`/api/evaluations/${p.id}`)).body).toEqual(res.body);
+  });
+
+  it('answers a step with the detail a fresh read gives: steps, tasks and scores as stored', async () => {
+    const cycle = await build.cycle(ward, { periodStart: '2026-04-01', periodEnd: '2026-04-30' });
+    const p = await member(cycle, ward);
+    for (const [title, deadline] of [
+      ['Tiếp nhận hồ sơ một cửa', '2026-04-20'],
+      ['Báo cáo tháng', '2026-04-05'],
+    ] as const) {
+      const task = await p.client.post(`/api/evaluations/${p.id}/tasks`, { title, deadline });
+      expect(task.status, JSON.stringify(task.body)).toBe(201);
+    }
+    const submitted = await submit(p.client, p.id, 86);
+    expect(submitted.tasks).toHaveLength(2);
+    expect((await p.client.get(`/api/evaluations/${p.id}`)).body).toEqual(submitted);
+    const returned = await act(headClient, p.id, 'return', { reason: 'Bổ sung minh chứng' });
+    expect(returned.status).toBe(200);
+    expect(returned.body.steps.map((s: { action: string }) => s.action)).toEqual(['submitSelf', 'return']);
+    expect((await headClient.get(`/api/evaluations/${p.id}`)).body).toEqual(returned.body);
   });
 
   it('refuses changed scores without a comment, scores off the framework, and acting on one’s own evaluation', async () => {

@@ -16,11 +16,17 @@ import type { NotificationInput, NotificationsService } from '../notifications/n
 import { todayInVietnam } from '../units/units.dates';
 import { actingFor, type EvaluationAccess, visibleEvaluations } from './evaluations.access';
 import {
+  type AnswerListColumns,
+  answerListColumns,
+  answerListsFrom,
   type Db,
   type EvaluationRow,
   evaluationRows,
   evaluationUpdate,
+  type StepInsert,
+  type StepRow,
   stepInsert,
+  type TaskRow,
 } from './evaluations.repository';
 import {
   checkScores,
@@ -32,7 +38,7 @@ import {
   type Scored,
   scoreRow,
 } from './scoring';
-import { waitingOn } from './waiting';
+import { type WaitingColumns, type WaitingFacts, waitingColumns, waitingFactsOf, whoWaits } from './waiting';
 
 /** How a transition tells people: its notice is written in the transition's statement, e-mail queued after. */
 export type TransitionNotices = Pick<NotificationsService, 'noticeInsert' | 'noticesWritten'>;
@@ -99,22 +105,40 @@ export function currentScores(row: Pick<EvaluationRow, 'scores'>): Record<string
  * The evaluation as a transition reads it: the row (locked when inside a transaction) with the facts
  * the rules need, in one statement.
  */
-async function readForTransition(db: Db, access: EvaluationAccess, id: string) {
+async function readForTransition(db: Db, access: EvaluationAccess, id: string, today: string) {
   let q = evaluationRows(db, access.actor.tenantId)
     .select(factColumns(todayInVietnam()))
+    .select(waitingColumns(today))
+    .select(answerListColumns(db))
     .where('e.id', '=', id)
     .where(visibleEvaluations(access));
   if (db.isTransaction) q = q.forUpdate('e');
   // A lookup by key whatever the caller's scope: named and prepared (db/prepared.ts).
   const compiled = q.compile();
-  const { rows } = await db.executeQuery<EvaluationRow & FactColumns>({
+  const { rows } = await db.executeQuery<EvaluationRow & FactColumns & WaitingColumns & AnswerListColumns>({
     ...compiled,
     sql: `${PREPARE_HINT} ${compiled.sql}`,
   });
   const found = rows[0];
   if (!found) return undefined;
-  const { fact_disciplines, fact_findings, fact_tasks, ...row } = found;
-  return { row: row as EvaluationRow, facts: { fact_disciplines, fact_findings, fact_tasks } };
+  const {
+    fact_disciplines,
+    fact_findings,
+    fact_tasks,
+    w_accounts,
+    w_holders,
+    w_earlier,
+    w_deputies,
+    r_steps,
+    r_tasks,
+    ...row
+  } = found;
+  return {
+    row: row as EvaluationRow,
+    facts: { fact_disciplines, fact_findings, fact_tasks },
+    waiting: waitingFactsOf(row, { w_accounts, w_holders, w_earlier, w_deputies }),
+    lists: answerListsFrom({ r_steps, r_tasks }),
+  };
 }
 
 /**
@@ -132,9 +156,15 @@ export async function transition(
   access: EvaluationAccess,
   id: string,
   spec: TransitionSpec,
-): Promise<{ version: number; state: string; scored: Scored; row: EvaluationRow }> {
+): Promise<{
+  version: number;
+  state: string;
+  scored: Scored;
+  row: EvaluationRow;
+  lists: { steps: StepRow[]; tasks: TaskRow[] };
+}> {
   const { actor } = access;
-  const read = await readForTransition(db, access, id);
+  const read = await readForTransition(db, access, id, deps.today);
   if (!read) throw new NotFound('evaluation');
   const found = read.row;
   const row = spec.adjust ? spec.adjust(found) : found;
@@ -157,7 +187,26 @@ export async function transition(
   const { result } = scored;
   const version = row.version + 1;
   const reviewedNow = spec.action === 'review' ? [actor.userId, delegation?.fromUserId ?? null] : [];
-  const notice = await noticeAfter(db, deps, { ...row, state: after.state }, version, reviewedNow);
+  const notice = noticeAfter({ ...row, state: after.state }, read.waiting, version, reviewedNow);
+  const step: StepInsert = {
+    id: newId(),
+    evaluationId: row.id,
+    action: spec.action,
+    fromState: before.state,
+    toState: after.state,
+    level: after.reviewLevel,
+    scores,
+    total: result.total,
+    grade: result.grade,
+    ruleCode: result.rule.code,
+    comment: spec.comment ?? null,
+    actorUserId: actor.userId,
+    actorName: actor.displayName,
+    onBehalfOf: delegation?.fromUserId ?? null,
+    bulk: spec.bulk ?? false,
+    openedAt: spec.openedAt ?? null,
+    at: new Date(),
+  };
   const changed = sql<boolean>`EXISTS (SELECT 1 FROM changed)`;
   const { rows } = await sql<Selectable<EvaluationTable> & { notified: string }>`
     /* prepared */ -- one row by key and its step, notice and entry (db/prepared.ts)
@@ -172,29 +221,7 @@ export async function transition(
       facts: JSON.stringify(scored.facts),
       ...(spec.changes?.(row, result) ?? {}),
     })}),
-    step AS (${stepInsert(
-      row.tenant_id,
-      {
-        id: newId(),
-        evaluationId: row.id,
-        action: spec.action,
-        fromState: before.state,
-        toState: after.state,
-        level: after.reviewLevel,
-        scores,
-        total: result.total,
-        grade: result.grade,
-        ruleCode: result.rule.code,
-        comment: spec.comment ?? null,
-        actorUserId: actor.userId,
-        actorName: actor.displayName,
-        onBehalfOf: delegation?.fromUserId ?? null,
-        bulk: spec.bulk ?? false,
-        openedAt: spec.openedAt ?? null,
-        at: new Date(),
-      },
-      changed,
-    )}),
+    step AS (${stepInsert(row.tenant_id, step, changed)}),
     notice AS (${
       notice
         ? deps.notices.noticeInsert(row.tenant_id, notice.userIds, notice.n, changed)
@@ -229,7 +256,46 @@ export async function transition(
   // A closed cycle's stored control figures become stale (docs/CONTROL.md); open cycles refresh by age.
   if (row.cycle_status === 'closed') await figuresChanged(db as Transaction<DB>, row.tenant_id, row.cycle_id);
   // The row as now stored: the evaluation's columns as written, the joined names as read.
-  return { version, state: after.state, scored, row: { ...found, ...columns } as EvaluationRow };
+  // The answer's lists as now stored: the steps read with the row and the one just written.
+  const steps = [...read.lists.steps, storedStep(row, step, read.lists.steps, delegation?.fromName ?? null)];
+  return {
+    version,
+    state: after.state,
+    scored,
+    row: { ...found, ...columns } as EvaluationRow,
+    lists: { steps, tasks: read.lists.tasks },
+  };
+}
+
+/** A step as `stepsOf` would read it back, numbered after the last one read. */
+function storedStep(
+  row: EvaluationRow,
+  s: StepInsert,
+  earlier: readonly StepRow[],
+  onBehalfName: string | null,
+): StepRow {
+  return {
+    tenant_id: row.tenant_id,
+    id: s.id,
+    evaluation_id: s.evaluationId,
+    seq: (earlier.at(-1)?.seq ?? 0) + 1,
+    action: s.action,
+    from_state: s.fromState,
+    to_state: s.toState,
+    level: s.level,
+    scores: s.scores,
+    total: s.total,
+    grade: s.grade,
+    rule_code: s.ruleCode,
+    comment: s.comment,
+    actor_user_id: s.actorUserId,
+    actor_name: s.actorName,
+    on_behalf_of: s.onBehalfOf,
+    bulk: s.bulk,
+    opened_at: s.openedAt === null ? null : new Date(s.openedAt),
+    at: s.at,
+    on_behalf_name: onBehalfName,
+  };
 }
 
 const NOTICES: Record<string, [string, string]> = {
@@ -248,22 +314,21 @@ const NOTICES: Record<string, [string, string]> = {
  * The notice for whoever the item waits on once in `row.state` (or the person, when a result came
  * out), or null when nobody is to be told. `reviewedNow`: the reviewer of the step being written.
  */
-async function noticeAfter(
-  db: Db,
-  deps: TransitionDeps,
+function noticeAfter(
   row: EvaluationRow,
+  waiting: WaitingFacts,
   version: number,
   reviewedNow: readonly (string | null)[],
-): Promise<{ userIds: string[]; n: NotificationInput } | null> {
+): { userIds: string[]; n: NotificationInput } | null {
   const notice = NOTICES[row.state];
   if (!notice) return null;
   const toPerson = ['decided', 'published', 'final'].includes(row.state);
-  const waiting = {
+  const waitingRow = {
     ...row,
     state: toPerson ? 'draft' : row.state,
     reviewed_now: reviewedNow.filter((u): u is string => u !== null),
   };
-  const userIds = await waitingOn(db, waiting, deps.today);
+  const userIds = whoWaits([waitingRow], waiting).get(row.id) ?? [];
   if (userIds.length === 0) return null;
   return {
     userIds,
