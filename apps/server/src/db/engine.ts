@@ -28,6 +28,11 @@ export interface EngineOptions {
   databaseUrl?: string | null;
   /** PGlite folder; null keeps the database in memory (tests). */
   dataDir?: string | null;
+  /**
+   * PostgreSQL connections per process. Default: CANBO_DB_POOL_SIZE, else 20 — with 10, concurrent
+   * steps queued for a connection while others waited on the WAL flush of their commit, and the two
+   * cores of the benchmark machine stayed a fifth idle (docs/PERFORMANCE.md).
+   */
   poolSize?: number;
   /**
    * Send eligible statements as named, prepared ones (db/prepared.ts). Default: on, unless
@@ -47,13 +52,25 @@ export function pgliteOptions(extra: PGliteOptions = {}): PGliteOptions {
   return { ...extra, extensions: { pg_trgm } };
 }
 
+const DEFAULT_POOL_SIZE = 20;
+
+export function poolSizeFromEnv(): number {
+  const raw = process.env.CANBO_DB_POOL_SIZE;
+  if (raw === undefined || raw === '') return DEFAULT_POOL_SIZE;
+  const size = Number(raw);
+  if (!Number.isInteger(size) || size < 1 || size > 500) {
+    throw new Error(`CANBO_DB_POOL_SIZE must be a whole number from 1 to 500, not "${raw}"`);
+  }
+  return size;
+}
+
 export async function openDatabase(options: EngineOptions): Promise<Database> {
   const prepare = options.prepare ?? process.env.CANBO_PREPARED_STATEMENTS !== 'off';
   const Client = prepare ? PreparingClient : pg.Client;
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: options.poolSize ?? 10,
+      max: options.poolSize ?? poolSizeFromEnv(),
       Client,
     });
     // An idle connection dropped by the server (restart, failover) must not end the process;
