@@ -26,11 +26,22 @@ const MAX_NAMED_PER_CONNECTION = 2_000;
 const VARIES_WITH_PARAMETERS =
   /(?:[<>]=?|\bbetween|\blike|\bilike|~)\s*\$\d|\$\d+\s*(?:[<>]=?)|\bgroup\s+by\b|\bcount\s*\(|\bsum\s*\(|\bavg\s*\(|\bpercentile_cont\b|\bin\s*\(\s*\$|\bany\s*\(|\bunnest\s*\(|\b(?:limit|offset)\s+\$|\bunion\b|\bdistinct\b/i;
 
+/** Names already decided, by text: a request's statements repeat, and hashing a long text each time shows. */
+const decided = new Map<string, string | null>();
+const MAX_DECIDED = 5_000;
+
 /** The name to run `text` under, or null to send it unnamed. */
 export function preparedName(text: string, parameterCount: number): string | null {
   if (parameterCount === 0 || parameterCount > MAX_PARAMETERS || text.length > MAX_TEXT) return null;
-  if (!text.trimStart().startsWith(PREPARE_HINT) && VARIES_WITH_PARAMETERS.test(text)) return null;
-  return `q_${createHash('sha1').update(text).digest('base64url')}`;
+  const known = decided.get(text);
+  if (known !== undefined) return known;
+  const name =
+    !text.trimStart().startsWith(PREPARE_HINT) && VARIES_WITH_PARAMETERS.test(text)
+      ? null
+      : `q_${createHash('sha1').update(text).digest('base64url')}`;
+  if (decided.size >= MAX_DECIDED) decided.clear();
+  decided.set(text, name);
+  return name;
 }
 
 /** A pg client that sends eligible statements (above) as named, prepared statements. */

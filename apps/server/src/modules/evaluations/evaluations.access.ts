@@ -37,10 +37,23 @@ export interface DelegatedGrant {
 }
 
 export async function evaluationAccess(db: Db, actor: Actor, today: string): Promise<EvaluationAccess> {
-  const { selfId, delegations } = await ownRecord(db, actor, today);
+  return accessFrom(actor, await ownRecord(db, actor, today));
+}
+
+/** The access of `actor` given their own record (`ownRecordColumns`). */
+export function accessFrom(actor: Actor, own: OwnRecordColumns): EvaluationAccess {
+  const delegations = (own.me_delegations ?? [])
+    .filter((d) => (ROLES as readonly string[]).includes(d.role))
+    .map((d) => ({
+      delegationId: d.id,
+      fromUserId: d.fromUserId,
+      fromName: d.fromName,
+      role: d.role as Role,
+      unitPath: d.unitPath,
+    }));
   return {
     actor,
-    selfId,
+    selfId: own.me_person_id ?? null,
     read: scopeOf(actor, 'evaluations.read'),
     review: widen(scopeOf(actor, 'evaluations.review'), delegations, 'evaluations.review'),
     decide: widen(scopeOf(actor, 'evaluations.decide'), delegations, 'evaluations.decide'),
@@ -57,42 +70,44 @@ interface DelegationJson {
   unitPath: string;
 }
 
+/** What `ownRecordColumns` adds to a row. */
+export interface OwnRecordColumns {
+  me_person_id: string | null;
+  me_delegations: DelegationJson[] | null;
+}
+
 /**
- * The actor's own person record and the grants delegated to them today, in one statement (every
- * evaluation request starts here): a delegation lends its giver's grants while it runs.
+ * The actor's own person record and the grants delegated to them today as two scalar columns (every
+ * evaluation request starts here; a step reads them with its row): a delegation lends its giver's
+ * grants while it runs.
  */
-async function ownRecord(
-  db: Db,
-  actor: Actor,
-  today: string,
-): Promise<{ selfId: string | null; delegations: DelegatedGrant[] }> {
-  if (actor.userId === null) return { selfId: null, delegations: [] };
-  const { rows } = await sql<{ person_id: string | null; delegations: DelegationJson[] | null }>`
+export function ownRecordColumns(actor: Actor, today: string) {
+  if (actor.userId === null) {
+    return [sql<null>`NULL::uuid`.as('me_person_id'), sql<null>`NULL::json`.as('me_delegations')] as const;
+  }
+  return [
+    sql<string | null>`(SELECT me.person_id FROM app_user me
+        WHERE me.tenant_id = ${actor.tenantId} AND me.id = ${actor.userId})`.as('me_person_id'),
+    sql<DelegationJson[] | null>`(SELECT json_agg(json_build_object('id', d.id, 'fromUserId', d.from_user_id,
+               'fromName', u.display_name, 'role', g.role, 'unitPath', o.path))
+          FROM eval_delegation d
+          JOIN app_user u ON u.tenant_id = d.tenant_id AND u.id = d.from_user_id
+          JOIN role_grant g ON g.tenant_id = d.tenant_id AND g.user_id = d.from_user_id
+          JOIN org_unit o ON o.tenant_id = g.tenant_id AND o.id = g.unit_id
+         WHERE d.tenant_id = ${actor.tenantId} AND d.to_user_id = ${actor.userId} AND d.revoked_at IS NULL
+           AND d.valid_from <= ${today}::date AND d.valid_to >= ${today}::date AND NOT u.disabled)`.as(
+      'me_delegations',
+    ),
+  ] as const;
+}
+
+/** The actor's own record on its own: one statement by key. */
+async function ownRecord(db: Db, actor: Actor, today: string): Promise<OwnRecordColumns> {
+  if (actor.userId === null) return { me_person_id: null, me_delegations: null };
+  const { rows } = await sql<OwnRecordColumns>`
     /* prepared */ -- one user's rows by key (db/prepared.ts)
-    SELECT me.person_id,
-           (SELECT json_agg(json_build_object('id', d.id, 'fromUserId', d.from_user_id, 'fromName', u.display_name,
-                                              'role', g.role, 'unitPath', o.path))
-              FROM eval_delegation d
-              JOIN app_user u ON u.tenant_id = d.tenant_id AND u.id = d.from_user_id
-              JOIN role_grant g ON g.tenant_id = d.tenant_id AND g.user_id = d.from_user_id
-              JOIN org_unit o ON o.tenant_id = g.tenant_id AND o.id = g.unit_id
-             WHERE d.tenant_id = me.tenant_id AND d.to_user_id = me.id AND d.revoked_at IS NULL
-               AND d.valid_from <= ${today}::date AND d.valid_to >= ${today}::date AND NOT u.disabled) AS delegations
-      FROM app_user me
-     WHERE me.tenant_id = ${actor.tenantId} AND me.id = ${actor.userId}`.execute(db);
-  const row = rows[0];
-  return {
-    selfId: row?.person_id ?? null,
-    delegations: (row?.delegations ?? [])
-      .filter((d) => (ROLES as readonly string[]).includes(d.role))
-      .map((d) => ({
-        delegationId: d.id,
-        fromUserId: d.fromUserId,
-        fromName: d.fromName,
-        role: d.role as Role,
-        unitPath: d.unitPath,
-      })),
-  };
+    SELECT ${sql.join(ownRecordColumns(actor, today))}`.execute(db);
+  return rows[0] ?? { me_person_id: null, me_delegations: null };
 }
 
 function widen(scope: Scope, delegations: readonly DelegatedGrant[], permission: Permission): Scope {

@@ -1,6 +1,7 @@
 import {
   allowedActions,
   type BulkInput as BulkSchema,
+  type EvaluationAction,
   type EvaluationDetail,
   type EvaluationListQuery,
   type ReasonInput as ReasonSchema,
@@ -44,13 +45,13 @@ import {
   unitGradeCounts,
 } from './unit-quota';
 import {
-  AFTER_CLOSE,
   currentScores,
   positionOf,
   sameReviewer,
   type TransitionNotices,
   type TransitionSpec,
   transition,
+  transitionAs,
 } from './workflow';
 
 type ListQuery = z.infer<typeof EvaluationListQuery>;
@@ -59,6 +60,12 @@ type ReasonInput = z.infer<typeof ReasonSchema>;
 type SaveScoresInput = z.infer<typeof SaveScoresSchema>;
 type StepInput = z.infer<typeof StepSchema>;
 type Scores = Record<string, number>;
+
+/**
+ * Steps a request runs as one statement without a transaction: no guard reads other rows, and none
+ * can reach a closed cycle (workflow.ts refuses otherwise).
+ */
+const ONE_STATEMENT: readonly EvaluationAction[] = ['submitSelf', 'return', 'complain'];
 
 const forbidden = () => new Forbidden();
 
@@ -185,17 +192,26 @@ export function createEvaluationsService(
   }
 
   /**
-   * Runs one transition and answers the detail as the caller now sees it. A step with a guard runs in
-   * a transaction holding the row; the others are one atomic statement (workflow.ts `transition`).
+   * Runs one transition for a request and answers the detail as the caller now sees it. The steps
+   * without a guard are one atomic statement after the read (workflow.ts `takeStep`); the others,
+   * and those that may touch a closed cycle, run in a transaction holding the row.
    */
-  async function run(actor: Actor, id: string, make: (access: EvaluationAccess) => TransitionSpec) {
-    const access = await accessOf(actor);
-    const spec = make(access);
-    const { scored, row, lists } =
-      spec.guard || AFTER_CLOSE.includes(spec.action)
-        ? await db.transaction().execute((tx) => transition(tx, tdeps(), access, id, spec))
-        : await transition(db, tdeps(), access, id, spec);
-    // The same request: the access just computed still holds, and the row is as the transition wrote it.
+  async function run(
+    actor: Actor,
+    id: string,
+    action: EvaluationAction,
+    make: (access: EvaluationAccess) => TransitionSpec,
+  ) {
+    const step = (dbx: repo.Db) =>
+      transitionAs(dbx, tdeps(), actor, id, (access) => {
+        const spec = make(access);
+        if (spec.action !== action) throw new Error(`${spec.action} run as ${action}`);
+        return spec;
+      });
+    const { access, scored, row, lists } = ONE_STATEMENT.includes(action)
+      ? await step(db)
+      : await db.transaction().execute(step);
+    // The same request: the access just read still holds, and the row is as the step wrote it.
     return detailOf(db, access, row, { ...scored, lists });
   }
 
@@ -231,7 +247,7 @@ export function createEvaluationsService(
   }
 
   function submit(actor: Actor, id: string, input: SaveScoresInput) {
-    return run(actor, id, (access) => ({
+    return run(actor, id, 'submitSelf', (access) => ({
       action: 'submitSelf',
       version: input.version,
       scores: input.scores,
@@ -290,7 +306,7 @@ export function createEvaluationsService(
   }
 
   function review(actor: Actor, id: string, input: StepInput) {
-    return run(actor, id, (access) => reviewSpec(access, input));
+    return run(actor, id, 'review', (access) => reviewSpec(access, input));
   }
 
   /** Approves items whose scores are unchanged since the self-assessment; each item on its own. */
@@ -327,7 +343,7 @@ export function createEvaluationsService(
   }
 
   function returnItem(actor: Actor, id: string, input: ReasonInput) {
-    return run(actor, id, (access) => ({
+    return run(actor, id, 'return', (access) => ({
       action: 'return',
       version: input.version,
       comment: input.reason,
@@ -340,7 +356,7 @@ export function createEvaluationsService(
   }
 
   function decide(actor: Actor, id: string, input: StepInput) {
-    return run(actor, id, (access) => {
+    return run(actor, id, 'decide', (access) => {
       const spec: TransitionSpec = {
         action: 'decide',
         version: input.version,
@@ -375,7 +391,7 @@ export function createEvaluationsService(
   }
 
   function complain(actor: Actor, id: string, input: ReasonInput) {
-    return run(actor, id, (access) => ({
+    return run(actor, id, 'complain', (access) => ({
       action: 'complain',
       version: input.version,
       comment: input.reason,
@@ -394,7 +410,7 @@ export function createEvaluationsService(
   }
 
   function reopen(actor: Actor, id: string, input: ReasonInput) {
-    return run(actor, id, (access) => ({
+    return run(actor, id, 'reopen', (access) => ({
       action: 'reopen',
       version: input.version,
       comment: input.reason,

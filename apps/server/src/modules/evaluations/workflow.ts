@@ -6,6 +6,7 @@ import {
   type WorkflowPosition,
 } from '@canbo/domain';
 import { type Selectable, sql, type Transaction } from 'kysely';
+import type { Actor } from '../../access/actor';
 import { auditEntryInsert } from '../../audit/audit';
 import { PREPARE_HINT } from '../../db/prepared';
 import type { DB, EvaluationTable } from '../../db/schema';
@@ -14,7 +15,15 @@ import { newId } from '../../ids';
 import { figuresChanged } from '../control/figures.service';
 import type { NotificationInput, NotificationsService } from '../notifications/notifications.service';
 import { todayInVietnam } from '../units/units.dates';
-import { actingFor, type EvaluationAccess, visibleEvaluations } from './evaluations.access';
+import {
+  accessFrom,
+  actingFor,
+  canSee,
+  type EvaluationAccess,
+  type OwnRecordColumns,
+  ownRecordColumns,
+  visibleEvaluations,
+} from './evaluations.access';
 import {
   type AnswerListColumns,
   answerListColumns,
@@ -102,23 +111,30 @@ export function currentScores(row: Pick<EvaluationRow, 'scores'>): Record<string
 }
 
 /**
- * The evaluation as a transition reads it: the row (locked when inside a transaction) with the facts
- * the rules need, in one statement.
+ * The evaluation as a step reads it, in one statement: the row (locked when inside a transaction)
+ * with the facts the rules need, who it may wait on next, and its steps and tasks for the answer.
+ * Seen through `access` (out of scope reads as missing), or for `actor` with their own record, from
+ * which the caller derives the access (one statement fewer per request).
  */
-async function readForTransition(db: Db, access: EvaluationAccess, id: string, today: string) {
-  let q = evaluationRows(db, access.actor.tenantId)
+async function readForTransition(
+  db: Db,
+  id: string,
+  today: string,
+  who: { access: EvaluationAccess } | { actor: Actor },
+) {
+  const actor = 'access' in who ? who.access.actor : who.actor;
+  let q = evaluationRows(db, actor.tenantId)
     .select(factColumns(todayInVietnam()))
     .select(waitingColumns(today))
     .select(answerListColumns(db))
-    .where('e.id', '=', id)
-    .where(visibleEvaluations(access));
+    .where('e.id', '=', id);
+  q = 'access' in who ? q.where(visibleEvaluations(who.access)) : q.select(ownRecordColumns(actor, today));
   if (db.isTransaction) q = q.forUpdate('e');
   // A lookup by key whatever the caller's scope: named and prepared (db/prepared.ts).
   const compiled = q.compile();
-  const { rows } = await db.executeQuery<EvaluationRow & FactColumns & WaitingColumns & AnswerListColumns>({
-    ...compiled,
-    sql: `${PREPARE_HINT} ${compiled.sql}`,
-  });
+  const { rows } = await db.executeQuery<
+    EvaluationRow & FactColumns & WaitingColumns & AnswerListColumns & Partial<OwnRecordColumns>
+  >({ ...compiled, sql: `${PREPARE_HINT} ${compiled.sql}` });
   const found = rows[0];
   if (!found) return undefined;
   const {
@@ -131,6 +147,8 @@ async function readForTransition(db: Db, access: EvaluationAccess, id: string, t
     w_deputies,
     r_steps,
     r_tasks,
+    me_person_id,
+    me_delegations,
     ...row
   } = found;
   return {
@@ -138,34 +156,67 @@ async function readForTransition(db: Db, access: EvaluationAccess, id: string, t
     facts: { fact_disciplines, fact_findings, fact_tasks },
     waiting: waitingFactsOf(row, { w_accounts, w_holders, w_earlier, w_deputies }),
     lists: answerListsFrom({ r_steps, r_tasks }),
+    own: { me_person_id: me_person_id ?? null, me_delegations: me_delegations ?? null },
   };
 }
+type ReadForTransition = NonNullable<Awaited<ReturnType<typeof readForTransition>>>;
 
-/**
- * Takes one step: reads the row and its facts, scores it with the domain rules, and writes the row,
- * the step, the notice to whoever it now waits on and the audit entry in **one statement**, each part
- * written only if the row's version was still the one read (docs/EVALUATIONS.md, "Workflow").
- *
- * Inside a transaction the row is locked from the read to the commit (steps with a guard, a closed
- * cycle's figures). Without one — the self-assessment, the busiest step — the statement is atomic by
- * itself and the version check stands in for the lock.
- */
+export interface TransitionResult {
+  version: number;
+  state: string;
+  scored: Scored;
+  row: EvaluationRow;
+  lists: { steps: StepRow[]; tasks: TaskRow[] };
+}
+
+/** One step by a caller whose access is already known (board, reminders, bulk review). */
 export async function transition(
   db: Db,
   deps: TransitionDeps,
   access: EvaluationAccess,
   id: string,
   spec: TransitionSpec,
-): Promise<{
-  version: number;
-  state: string;
-  scored: Scored;
-  row: EvaluationRow;
-  lists: { steps: StepRow[]; tasks: TaskRow[] };
-}> {
-  const { actor } = access;
-  const read = await readForTransition(db, access, id, deps.today);
+): Promise<TransitionResult> {
+  const read = await readForTransition(db, id, deps.today, { access });
   if (!read) throw new NotFound('evaluation');
+  return takeStep(db, deps, access, read, spec);
+}
+
+/**
+ * One step asked for by `actor` (a request): their access is read with the row, and the item is
+ * missing to them unless they may see it (`canSee`, the rule `visibleEvaluations` filters by).
+ */
+export async function transitionAs(
+  db: Db,
+  deps: TransitionDeps,
+  actor: Actor,
+  id: string,
+  make: (access: EvaluationAccess) => TransitionSpec,
+): Promise<TransitionResult & { access: EvaluationAccess }> {
+  const read = await readForTransition(db, id, deps.today, { actor });
+  if (!read) throw new NotFound('evaluation');
+  const access = accessFrom(actor, read.own);
+  if (!canSee(access, read.row)) throw new NotFound('evaluation');
+  return { access, ...(await takeStep(db, deps, access, read, make(access))) };
+}
+
+/**
+ * Takes one step: scores the row with the domain rules, and writes the row, the step, the notice to
+ * whoever it now waits on and the audit entry in **one statement**, each part written only if the
+ * row's version was still the one read (docs/EVALUATIONS.md, "Workflow").
+ *
+ * Inside a transaction the row is locked from the read to the commit (steps with a guard, a closed
+ * cycle's figures). Without one — the self-assessment, the busiest step — the statement is atomic by
+ * itself and the version check stands in for the lock.
+ */
+async function takeStep(
+  db: Db,
+  deps: TransitionDeps,
+  access: EvaluationAccess,
+  read: ReadForTransition,
+  spec: TransitionSpec,
+): Promise<TransitionResult> {
+  const { actor } = access;
   const found = read.row;
   const row = spec.adjust ? spec.adjust(found) : found;
   if (row.version !== spec.version) throw new Conflict();
