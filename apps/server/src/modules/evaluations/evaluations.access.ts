@@ -62,7 +62,7 @@ export function accessFrom(actor: Actor, own: OwnRecordColumns): EvaluationAcces
   };
 }
 
-interface DelegationJson {
+export interface DelegationJson {
   id: string;
   fromUserId: string;
   fromName: string;
