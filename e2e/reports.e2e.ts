@@ -8,6 +8,7 @@ import {
   chromiumAvailable,
   type Journey,
   launchBrowser,
+  PHONE,
   requireChromium,
   startJourney,
 } from './support/browser';
@@ -290,6 +291,15 @@ describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')(
       expect(await trail.textContent()).toContain(text('vi', 'control.drawer.unchanged'));
       expect(await trail.getByRole('link').getAttribute('href')).toBe(`/evaluations/${person.evaluationId}`);
       await j.shot('08-drill-trail', VIEWPORT);
+
+      // ── 7. On a phone the page stays phone-wide: the tables scroll inside their boxes ──────
+      await page.setViewportSize(PHONE);
+      await page.goto(`${server.url}/control?cycleId=${closed.id}`);
+      await page.locator('#control-units tr.ant-table-row').first().waitFor();
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+      await page.locator('#control-units').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page.evaluate('window.scrollBy(0, -72)'); // below the app's header bar
+      await j.shot('09-control-phone', VIEWPORT);
 
       expect(noneOnAppPages(j.cspErrors())).toEqual([]);
       expect(noneOnAppPages(j.errors.filter((e) => e.text.startsWith('uncaught:')))).toEqual([]);

@@ -173,6 +173,7 @@ export default function ControlDashboardPage() {
           <Card size="small" title={t('control.table.title')} className="control-table">
             <Table<ControlUnitRow>
               id="control-units"
+              scroll={{ x: 'max-content' }}
               rowKey="unitId"
               size="small"
               loading={dashboard.isFetching}

@@ -89,6 +89,7 @@ export function DrillDrawer({ target, onClose }: { target: DrillTarget | null; o
           ) : null}
           <Table<ControlPerson>
             id="control-people"
+            scroll={{ x: 'max-content' }}
             rowKey="evaluationId"
             size="small"
             dataSource={drill.data?.people ?? []}

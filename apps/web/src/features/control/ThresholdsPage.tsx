@@ -128,6 +128,7 @@ export default function ThresholdsPage() {
       </Card>
       <Table
         id="thresholds-table"
+        scroll={{ x: 'max-content' }}
         rowKey="signal"
         size="small"
         pagination={false}
