@@ -61,16 +61,6 @@ export async function usersWithPermissionOverPaths(
   return out;
 }
 
-/** Enabled users holding `permission` through a grant on the unit at `path` or above it. */
-export async function usersWithPermissionOver(
-  db: Db,
-  tenantId: string,
-  permission: Permission,
-  path: string,
-): Promise<string[]> {
-  return (await usersWithPermissionOverPaths(db, tenantId, permission, [path])).get(path) ?? [];
-}
-
 /** Active deputies of each delegating user today. */
 async function delegatesOf(
   db: Db,
@@ -113,10 +103,6 @@ async function accountsOf(
     if (row.person_id) out.set(row.person_id, [...(out.get(row.person_id) ?? []), row.id]);
   }
   return out;
-}
-
-export async function personUsers(db: Db, tenantId: string, personId: string): Promise<string[]> {
-  return (await accountsOf(db, tenantId, [personId])).get(personId) ?? [];
 }
 
 /** What deciding who items wait on takes; read set-wise (`waitingOnMany`) or with the row (`waitingColumns`). */
@@ -199,10 +185,6 @@ export async function waitingOnMany(
     earlier,
     deputies,
   });
-}
-
-export async function waitingOn(db: Db, row: WaitingRow, today: string): Promise<string[]> {
-  return (await waitingOnMany(db, row.tenant_id, [row], today)).get(row.id) ?? [];
 }
 
 /** The columns `waitingColumns` adds to a row. */
