@@ -23,24 +23,26 @@ const stored = (value: unknown): string | null => {
 };
 
 /**
- * The INSERT of one entry as a statement fragment, `RETURNING tenant_id, seq` for its pending mark; a
- * row is written only when `onlyIf` holds (a transition writes its entry in the statement that
- * changes the row, and only if the row changed: evaluations.repository.ts `writeTransition`).
+ * One entry and its pending mark as two common table expressions (`audit_entry`, `audit_mark`) for the
+ * caller's `WITH`; the entry is written only when `onlyIf` holds (a transition writes its entry in the
+ * statement that changes the row, and only if the row changed: evaluations/workflow.ts `takeStep`).
  */
-export function auditEntryInsert(
+export function auditEntryCtes(
   source: AuditSource,
   event: AuditEvent,
   onlyIf: RawBuilder<boolean> = sql<boolean>`true`,
 ): RawBuilder<unknown> {
   return sql`
-    INSERT INTO audit_log (tenant_id, id, at, actor_id, actor_name, action, entity_type, entity_id,
-                           unit_path, before, after, request_id, ip)
-    SELECT ${source.tenantId}::uuid, ${newId()}::uuid, ${new Date().toISOString()}::timestamptz, ${source.userId}::uuid,
-           ${source.displayName}, ${event.action}, ${event.entityType}, ${event.entityId ?? null},
-           ${event.unitPath}, ${stored(event.before)}::jsonb, ${stored(event.after)}::jsonb,
-           ${source.requestId}, ${source.ip}
-     WHERE ${onlyIf}
-    RETURNING tenant_id, seq`;
+    audit_entry AS (
+      INSERT INTO audit_log (tenant_id, id, at, actor_id, actor_name, action, entity_type, entity_id,
+                             unit_path, before, after, request_id, ip)
+      SELECT ${source.tenantId}::uuid, ${newId()}::uuid, ${new Date().toISOString()}::timestamptz, ${source.userId}::uuid,
+             ${source.displayName}, ${event.action}, ${event.entityType}, ${event.entityId ?? null},
+             ${event.unitPath}, ${stored(event.before)}::jsonb, ${stored(event.after)}::jsonb,
+             ${source.requestId}, ${source.ip}
+       WHERE ${onlyIf}
+      RETURNING tenant_id, seq),
+    audit_mark AS (INSERT INTO audit_pending (tenant_id, seq) SELECT tenant_id, seq FROM audit_entry)`;
 }
 
 /**
@@ -54,9 +56,7 @@ export async function recordAudit(
   source: AuditSource,
   event: AuditEvent,
 ): Promise<void> {
-  await sql`
-    WITH e AS (${auditEntryInsert(source, event)})
-    INSERT INTO audit_pending (tenant_id, seq) SELECT tenant_id, seq FROM e`.execute(tx);
+  await sql`WITH ${auditEntryCtes(source, event)} SELECT 1`.execute(tx);
 }
 
 const AUDIT_BATCH = 10_000;

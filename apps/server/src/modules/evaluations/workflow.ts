@@ -7,7 +7,7 @@ import {
 } from '@canbo/domain';
 import { type Selectable, sql, type Transaction } from 'kysely';
 import type { Actor } from '../../access/actor';
-import { auditEntryInsert } from '../../audit/audit';
+import { auditEntryCtes } from '../../audit/audit';
 import type { DB, EvaluationTable } from '../../db/schema';
 import { Conflict, NotFound, RuleViolation } from '../../errors';
 import { newId } from '../../ids';
@@ -57,7 +57,7 @@ export interface TransitionSpec {
 }
 
 /** A closed cycle takes no more work, except to settle a result an officer reopened. */
-export const AFTER_CLOSE: readonly EvaluationAction[] = ['reopen', 'decide', 'publish', 'finalise'];
+const AFTER_CLOSE: readonly EvaluationAction[] = ['reopen', 'decide', 'publish', 'finalise'];
 
 export interface TransitionDeps {
   notices: TransitionNotices;
@@ -212,7 +212,7 @@ async function takeStep(
         ? deps.notices.noticeInsert(row.tenant_id, notice.userIds, notice.n, changed)
         : sql`SELECT NULL::uuid AS id WHERE false`
     }),
-    entry AS (${auditEntryInsert(
+    ${auditEntryCtes(
       actor,
       {
         action: `evaluation.${spec.action}`,
@@ -231,8 +231,7 @@ async function takeStep(
         },
       },
       changed,
-    )}),
-    pending AS (INSERT INTO audit_pending (tenant_id, seq) SELECT tenant_id, seq FROM entry)
+    )}
     SELECT changed.*, (SELECT count(*) FROM notice) AS notified FROM changed`.execute(db);
   const written = rows[0];
   if (!written) throw new Conflict();
