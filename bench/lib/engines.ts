@@ -55,7 +55,7 @@ export async function checkPostgres(serverUrl: string): Promise<void> {
   }
 }
 
-/** A fresh database on the server named by `serverUrl`, dropped by close(). */
+/** A fresh database on the server named by `serverUrl`, dropped by close() (unless BENCH_KEEP_DATABASE). */
 export async function openPostgres(serverUrl: string): Promise<BenchDatabase> {
   const name = `canbo_bench_${randomBytes(6).toString('hex')}`;
   try {
@@ -63,7 +63,12 @@ export async function openPostgres(serverUrl: string): Promise<BenchDatabase> {
   } catch (error) {
     throw new BenchFailure(`cannot create a database on the benchmark server: ${(error as Error).message}`);
   }
-  const drop = () => admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  // BENCH_KEEP_DATABASE=1 leaves the database in place to look at its plans after the run.
+  const keep = process.env.BENCH_KEEP_DATABASE === '1';
+  const drop = async () => {
+    if (keep) process.stderr.write(`  kept database ${name}\n`);
+    else await admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  };
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   let database: Database;
