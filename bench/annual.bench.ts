@@ -1,40 +1,13 @@
-/**
- * Issue 5 at city scale: the annual roll-up and proposal for the whole `city` demo dataset (~160,000
- * people) from 12 months of periodic results, on PostgreSQL and on PGlite, in a fresh database each
- * (dropped after):
- *   1. the city dataset (seedDemoData, as `canbo seed demo --scale city`), ANALYZE; a monthly framework
- *      (hn-3814-2018) published through the frameworks service;
- *   2. the 12 closed monthly cycles of last year for the city root, every result final with its total and
- *      grade (apps/server/src/seed/period-results.ts, one INSERT … SELECT per month), VACUUM ANALYZE;
- *   3. baseline: one raw SQL aggregate over the same months — per person the count of results, the
- *      average total and the count per grade (GROUP BY person) — median of 3 after a warm-up;
- *   4. the product: an annual review period for the root and that year created through the service
- *      layer, then prepareReviewPeriod (modules/annual/prepare.ts: enrolment of people on both tracks and
- *      of the collectives, eligibility and roll-up proposal of every review), timed once.
- *      Goal ≤ 120 s on PostgreSQL; the ratio is to the raw aggregate.
- *
- *   npm run bench -- --annual                        (adds this row to bench/results/latest.json)
- *   npx tsx bench/annual.bench.ts [--postgres-only | --pglite-only]
- *                                                    (this part alone; bench/results/annual.json)
- */
-import fs from 'node:fs';
-import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { systemActor } from '@canbo/server/src/access/actor';
 import type { EngineKind } from '@canbo/server/src/db/engine';
 import { prepareReviewPeriod } from '@canbo/server/src/modules/annual/prepare';
 import { type CanboServer, startCanbo } from './lib/canbo';
 import { seedCityYear } from './lib/city-year';
-import {
-  type BenchDatabase,
-  checkPostgres,
-  openPglite,
-  openPostgres,
-  postgresUrlFromEnv,
-} from './lib/engines';
+import { type BenchPart, isMain, onEachEngine, runAlone } from './lib/engine-runs';
+import type { BenchDatabase } from './lib/engines';
 import { BenchFailure } from './lib/failure';
-import { type BenchOptions, parseArgs, progress } from './lib/options';
-import { formatTable, type Row, row, writeResults } from './lib/report';
+import { progress } from './lib/options';
+import { type Row, row } from './lib/report';
 import { percentile } from './lib/stats';
 
 const PREPARE_GOAL_S = 120;
@@ -207,67 +180,7 @@ async function benchEngine(bench: BenchDatabase): Promise<Row[]> {
   }
 }
 
-export interface AnnualEngines {
-  pglite: boolean;
-  postgresUrl: string | null;
-}
+export const benchAnnual: BenchPart = (engines, _options, track) =>
+  onEachEngine('annual', engines, benchEngine, track);
 
-export async function benchAnnual(
-  engines: AnnualEngines,
-  _options: BenchOptions,
-  track: (bench: BenchDatabase | null) => void = () => {},
-): Promise<Row[]> {
-  const opens: Array<() => Promise<BenchDatabase>> = [];
-  if (engines.pglite) opens.push(openPglite);
-  if (engines.postgresUrl) {
-    const url = engines.postgresUrl;
-    opens.push(() => openPostgres(url));
-  }
-  const rows: Row[] = [];
-  for (const open of opens) {
-    const bench = await open();
-    track(bench);
-    try {
-      progress(`annual: ${bench.version}, load average ${os.loadavg()[0]!.toFixed(1)}`);
-      rows.push(...(await benchEngine(bench)));
-    } finally {
-      track(null);
-      await bench.close();
-    }
-  }
-  return rows;
-}
-
-async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  const only = new Set(['--postgres-only', '--pglite-only']);
-  const options = parseArgs(argv.filter((a) => !only.has(a)));
-  const url = argv.includes('--pglite-only') ? null : postgresUrlFromEnv();
-  if (url) await checkPostgres(url);
-  else if (argv.includes('--postgres-only'))
-    throw new BenchFailure('set BENCH_DATABASE_URL to a PostgreSQL server');
-  const load = () => os.loadavg()[0]!.toFixed(1);
-  progress(`${os.availableParallelism()} CPUs, load average ${load()}`);
-  let current: BenchDatabase | null = null;
-  process.once('SIGINT', () => {
-    progress('interrupted, cleaning up');
-    (current?.close() ?? Promise.resolve()).finally(() => process.exit(130));
-  });
-  const rows = await benchAnnual(
-    { pglite: !argv.includes('--postgres-only'), postgresUrl: url },
-    options,
-    (b) => {
-      current = b;
-    },
-  );
-  console.log(`\nload average at the end ${load()}\n`);
-  console.log(formatTable(rows));
-  await writeResults(rows, new URL('./results/annual.json', import.meta.url));
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1])) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
-}
+if (isMain(import.meta.url)) runAlone(benchAnnual, new URL('./results/annual.json', import.meta.url));

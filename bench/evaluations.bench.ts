@@ -27,13 +27,8 @@ import { DEMO_PASSWORD, seedDemoData } from '@canbo/server/src/seed/demo';
 import autocannon, { type Result as LoadResult } from 'autocannon';
 import Fastify from 'fastify';
 import { type CanboServer, startCanbo } from './lib/canbo';
-import {
-  type BenchDatabase,
-  checkPostgres,
-  openPglite,
-  openPostgres,
-  postgresUrlFromEnv,
-} from './lib/engines';
+import { type BenchPart, isMain, onEachEngine, runAlone } from './lib/engine-runs';
+import type { BenchDatabase } from './lib/engines';
 import { signedInDrafts } from './lib/eval-sessions';
 import {
   fillPublished,
@@ -47,9 +42,9 @@ import {
 } from './lib/evaluation-month';
 import { BenchFailure } from './lib/failure';
 import { pooled, type Throughput } from './lib/load';
-import { type BenchOptions, parseArgs, progress } from './lib/options';
+import { type BenchOptions, progress } from './lib/options';
 import { profiled } from './lib/profile';
-import { formatTable, type Row, row, writeResults } from './lib/report';
+import { type Row, row } from './lib/report';
 import { fetchCsrf, signIn } from './lib/session-client';
 import { latencyPair } from './lib/statements';
 import { percentile } from './lib/stats';
@@ -393,67 +388,8 @@ async function benchEngine(bench: BenchDatabase, options: BenchOptions): Promise
   }
 }
 
-export interface EvaluationEngines {
-  pglite: boolean;
-  postgresUrl: string | null;
-}
+export const benchEvaluations: BenchPart = (engines, options, track) =>
+  onEachEngine('evaluations', engines, (bench) => benchEngine(bench, options), track);
 
-export async function benchEvaluations(
-  engines: EvaluationEngines,
-  options: BenchOptions,
-  track: (bench: BenchDatabase | null) => void = () => {},
-): Promise<Row[]> {
-  const opens: Array<() => Promise<BenchDatabase>> = [];
-  if (engines.pglite) opens.push(openPglite);
-  if (engines.postgresUrl) {
-    const url = engines.postgresUrl;
-    opens.push(() => openPostgres(url));
-  }
-  const rows: Row[] = [];
-  for (const open of opens) {
-    const bench = await open();
-    track(bench);
-    try {
-      progress(`evaluations: ${bench.version}, load average ${os.loadavg()[0]!.toFixed(1)}`);
-      rows.push(...(await benchEngine(bench, options)));
-    } finally {
-      track(null);
-      await bench.close();
-    }
-  }
-  return rows;
-}
-
-async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  const only = new Set(['--postgres-only', '--pglite-only']);
-  const options = parseArgs(argv.filter((a) => !only.has(a)));
-  const url = argv.includes('--pglite-only') ? null : postgresUrlFromEnv();
-  if (url) await checkPostgres(url);
-  else if (argv.includes('--postgres-only'))
-    throw new BenchFailure('set BENCH_DATABASE_URL to a PostgreSQL server');
-  const load = () => os.loadavg()[0]!.toFixed(1);
-  progress(`${os.availableParallelism()} CPUs, load average ${load()}`);
-  let current: BenchDatabase | null = null;
-  process.once('SIGINT', () => {
-    progress('interrupted, cleaning up');
-    (current?.close() ?? Promise.resolve()).finally(() => process.exit(130));
-  });
-  const rows = await benchEvaluations(
-    { pglite: !argv.includes('--postgres-only'), postgresUrl: url },
-    options,
-    (b) => {
-      current = b;
-    },
-  );
-  console.log(`\nload average at the end ${load()}\n`);
-  console.log(formatTable(rows));
-  await writeResults(rows, new URL('./results/evaluations.json', import.meta.url));
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1])) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
-}
+if (isMain(import.meta.url))
+  runAlone(benchEvaluations, new URL('./results/evaluations.json', import.meta.url));

@@ -1,28 +1,3 @@
-/**
- * Issue 6 at city scale: the control dashboard's panels and the year-end report for the city root, on
- * PostgreSQL and on PGlite, each in a fresh database (PostgreSQL: dropped after):
- *   1. setup (lib/city-year.ts, shared with annual.bench.ts): the city dataset, a monthly framework, the
- *      12 closed monthly cycles of last year for the root (the last one with score sheets and workflow
- *      steps, which the control signals read), VACUUM ANALYZE; the job worker started as `serve` starts
- *      it (polling every second); the organisation officer `tochuc` signed in over HTTP;
- *   2. dashboard panels for the root and the most recent cycle, as the dashboard page calls them:
- *      GET /api/control/dashboard (limit 200), /api/control/trends, and the drill-down
- *      /api/control/units/:unitId/signals/:signal of the top-ranked unit; p50/p95/p99 of sequential
- *      requests, alternating with the raw SQL of the heaviest statement a request sends (recorded, each
- *      read timed alone, the slowest replayed). Goal p95 ≤ 500 ms on PostgreSQL. A missed goal logs the
- *      EXPLAIN ANALYZE of that statement;
- *   3. year-end report ('builtin-yearEnd') for the root and the year, end to end over HTTP: POST
- *      /api/reports, poll GET /api/reports/:id until done, download the .docx, .xlsx and PDF. Goal ≤ 10 s
- *      on PostgreSQL. Baseline: the raw SQL of the heaviest indicator of the registry (every indicator is
- *      computed for the root and year first, median of 3; the heaviest one's reads are replayed).
- *
- *   npm run bench -- --reports [--quick]              (adds the rows to bench/results/latest.json)
- *   npx tsx bench/reports.bench.ts [--postgres-only | --pglite-only] [--quick]
- *                                                     (this part alone; bench/results/reports.json)
- */
-import fs from 'node:fs';
-import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import type { ControlDashboard } from '@canbo/domain';
 import { jobHandlers } from '@canbo/server/src/jobs/handlers';
 import { createWorker } from '@canbo/server/src/jobs/worker';
@@ -30,17 +5,12 @@ import { liveAggregates } from '@canbo/server/src/modules/control/control.reposi
 import { DEMO_PASSWORD } from '@canbo/server/src/seed/demo';
 import { type CanboServer, startCanbo } from './lib/canbo';
 import { type CityYear, seedCityYear } from './lib/city-year';
-import {
-  type BenchDatabase,
-  checkPostgres,
-  openPglite,
-  openPostgres,
-  postgresUrlFromEnv,
-} from './lib/engines';
+import { type BenchPart, isMain, onEachEngine, runAlone } from './lib/engine-runs';
+import type { BenchDatabase } from './lib/engines';
 import { BenchFailure } from './lib/failure';
-import { type BenchOptions, parseArgs, progress } from './lib/options';
+import { type BenchOptions, progress } from './lib/options';
 import { explainAnalyze, type PanelLatency, panelLatency } from './lib/panel-latency';
-import { formatTable, type Row, row, writeResults } from './lib/report';
+import { type Row, row } from './lib/report';
 import { type HeaviestIndicator, heaviestIndicator, yearEndReport } from './lib/report-run';
 import { fetchCsrf, signIn } from './lib/session-client';
 import { sqlLine } from './lib/statements';
@@ -211,71 +181,7 @@ async function benchEngine(bench: BenchDatabase, options: BenchOptions): Promise
   }
 }
 
-export async function benchReports(
-  engines: { pglite: boolean; postgresUrl: string | null },
-  options: BenchOptions,
-  track: (bench: BenchDatabase | null) => void = () => {},
-): Promise<Row[]> {
-  const opens: Array<() => Promise<BenchDatabase>> = [];
-  if (engines.postgresUrl) {
-    const url = engines.postgresUrl;
-    opens.push(() => openPostgres(url));
-  }
-  if (engines.pglite) opens.push(openPglite);
-  const rows: Row[] = [];
-  for (const open of opens) {
-    const bench = await open();
-    track(bench);
-    try {
-      progress(`reports: ${bench.version}, load average ${os.loadavg()[0]!.toFixed(1)}`);
-      rows.push(...(await benchEngine(bench, options)));
-    } finally {
-      track(null);
-      await bench.close();
-    }
-  }
-  return rows;
-}
+export const benchReports: BenchPart = (engines, options, track) =>
+  onEachEngine('reports', { ...engines, postgresFirst: true }, (bench) => benchEngine(bench, options), track);
 
-async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  const only = new Set(['--postgres-only', '--pglite-only']);
-  const options = parseArgs(argv.filter((a) => !only.has(a)));
-  const url = argv.includes('--pglite-only') ? null : postgresUrlFromEnv();
-  if (url) await checkPostgres(url);
-  else if (argv.includes('--postgres-only'))
-    throw new BenchFailure('set BENCH_DATABASE_URL to a PostgreSQL server');
-  const load = () =>
-    os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ');
-  progress(`${os.availableParallelism()} CPUs, load average ${load()}`);
-  let current: BenchDatabase | null = null;
-  process.once('SIGINT', () => {
-    progress('interrupted, cleaning up');
-    (current?.close() ?? Promise.resolve()).finally(() => process.exit(130));
-  });
-  const rows = await benchReports(
-    { pglite: !argv.includes('--postgres-only'), postgresUrl: url },
-    options,
-    (b) => {
-      current = b;
-    },
-  );
-  console.log(`\nload average at the end ${load()}\n`);
-  console.log(formatTable(rows));
-  await writeResults(rows, new URL('./results/reports.json', import.meta.url));
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1])) {
-  main().catch((error: unknown) => {
-    const cause =
-      error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-    console.error(
-      error instanceof Error ? error.message : error,
-      cause ? `(${cause.code}: ${cause.message})` : '',
-    );
-    process.exit(1);
-  });
-}
+if (isMain(import.meta.url)) runAlone(benchReports, new URL('./results/reports.json', import.meta.url));

@@ -114,7 +114,7 @@ async function main(): Promise<void> {
 
   if (options.votes) {
     rows.push(
-      ...(await benchVotes(postgresUrl, options, (bench) => {
+      ...(await benchVotes({ pglite: true, postgresUrl }, options, (bench) => {
         current = bench;
       })),
     );

@@ -1,21 +1,11 @@
-/**
- * A confidence vote of 500 voters casting their ballots at the same moment over HTTP
- * (POST /api/ballots/:code), on PGlite and on PostgreSQL when BENCH_DATABASE_URL is set:
- * throughput, p99 latency, and a check that every ballot is counted exactly once (then every code
- * is tried again and must be refused). The baseline is the same ballot written as raw SQL
- * transactions (lock the session, bump the counters, flag the roster row) on the same database.
- *
- *   npx tsx bench/votes.bench.ts            (also: npm run bench -- --votes)
- */
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { systemActor } from '@canbo/server/src/access/actor';
 import { insertPeople } from '@canbo/server/src/modules/votes/votes.fixtures';
 import { startCanbo } from './lib/canbo';
-import { type BenchDatabase, openPglite, openPostgres, postgresUrlFromEnv } from './lib/engines';
+import { type BenchPart, isMain, onEachEngine, runAlone } from './lib/engine-runs';
+import type { BenchDatabase } from './lib/engines';
 import { BenchFailure } from './lib/failure';
-import { type BenchOptions, parseArgs, progress } from './lib/options';
-import { formatTable, type Row, row, writeResults } from './lib/report';
+import { progress } from './lib/options';
+import { type Row, row } from './lib/report';
 
 const VOTERS = 500;
 const CANDIDATES = 3;
@@ -175,29 +165,7 @@ async function benchEngine(bench: BenchDatabase): Promise<Row[]> {
   }
 }
 
-export async function benchVotes(
-  postgresUrl: string | null,
-  _options: BenchOptions,
-  track: (b: BenchDatabase | null) => void = () => {},
-): Promise<Row[]> {
-  const opens: Array<() => Promise<BenchDatabase>> = [openPglite];
-  if (postgresUrl) opens.push(() => openPostgres(postgresUrl));
-  const rows: Row[] = [];
-  for (const open of opens) {
-    const bench = await open();
-    track(bench);
-    try {
-      rows.push(...(await benchEngine(bench)));
-    } finally {
-      track(null);
-      await bench.close();
-    }
-  }
-  return rows;
-}
+export const benchVotes: BenchPart = (engines, _options, track) =>
+  onEachEngine('votes', engines, benchEngine, track);
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1])) {
-  const rows = await benchVotes(postgresUrlFromEnv(), parseArgs([]));
-  console.log(formatTable(rows));
-  await writeResults(rows, new URL('./results/votes.json', import.meta.url));
-}
+if (isMain(import.meta.url)) runAlone(benchVotes, new URL('./results/votes.json', import.meta.url));
