@@ -1,16 +1,7 @@
 import { annualRuleSetById } from '@canbo/domain';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { type Api, apiAs } from './support/api';
-import {
-  chromiumAvailable,
-  DESKTOP,
-  type Journey,
-  launchBrowser,
-  noticesGone,
-  requireChromium,
-  startJourney,
-} from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, DESKTOP, noticesGone } from './support/browser';
 import { text } from './support/i18n';
 import {
   noneOnAppPages,
@@ -21,7 +12,7 @@ import {
   signOut,
   textOf,
 } from './support/pages';
-import { startServer, type TestServer } from './support/server';
+import { journeySuite } from './support/suite';
 
 /**
  * The annual review in a real browser (issue 5): the organisation officer opens this year's annual
@@ -52,48 +43,19 @@ async function choose(page: Page, selectId: string, label: string): Promise<void
 const VIEWPORT = { fullPage: false };
 
 describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')('annual review journey (Chromium)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let setupError: unknown = null;
-  const journeys: Journey[] = [];
-  const apis: Api[] = [];
-
-  beforeAll(async () => {
-    if (!chromiumAvailable()) return;
-    try {
-      server = await startServer({ demo: true });
-      browser = await launchBrowser();
-    } catch (err) {
-      setupError = err;
-    }
-  });
-
-  afterAll(async () => {
-    for (const a of apis) await a.dispose().catch(() => {});
-    for (const j of journeys) await j.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = journeySuite({ demo: true });
 
   it('the officer opens the period, staff self-review on a phone, the manager proposes, the head decides and publishes', async () => {
-    requireChromium();
-    if (setupError) throw setupError;
-    const j = await startJourney(browser, 'annual', server.url);
-    journeys.push(j);
+    const j = await suite.journey('annual');
     const { page } = j;
-    onTestFailed(async () => {
-      await j.shot('failure', VIEWPORT).catch(() => {});
-      console.error(`failed on ${page.url()}; browser console errors:`, j.errors);
-    });
-    const password = server.demoPassword!;
+    const password = suite.server.demoPassword!;
     const year = Number(
       new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()),
     );
 
     // What the journey needs to know, read through the API.
-    const officerApi = await apiAs(server.url, 'tochuc', password);
-    const staffApi = await apiAs(server.url, 'chuyenvien', password);
-    apis.push(officerApi, staffApi);
+    const officerApi = await suite.api('tochuc');
+    const staffApi = await suite.api('chuyenvien');
     const units = await officerApi.get<{ items: { id: string; code: string; name: string }[] }>(
       `/api/units?q=${encodeURIComponent('ba dinh')}`,
     );

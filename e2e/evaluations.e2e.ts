@@ -1,20 +1,10 @@
 import { ruleSetById, STATE_LABELS } from '@canbo/domain';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { type Api, apiAs } from './support/api';
-import {
-  chromiumAvailable,
-  DESKTOP,
-  type Journey,
-  launchBrowser,
-  noticesGone,
-  PHONE,
-  requireChromium,
-  startJourney,
-} from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, DESKTOP, noticesGone, PHONE } from './support/browser';
 import { text } from './support/i18n';
 import { noneOnAppPages, openEvaluationNav, signedIn, signIn, signOut, textOf } from './support/pages';
-import { startServer, type TestServer } from './support/server';
+import { journeySuite } from './support/suite';
 
 /**
  * Periodic evaluation in a real browser (issue 4): a staff member fills the monthly self-assessment
@@ -138,56 +128,16 @@ const pageState = '.page-title .state-tag';
 const VIEWPORT = { fullPage: false };
 
 describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')('evaluation journey (Chromium)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let setupError: unknown = null;
-  const journeys: Journey[] = [];
-  const apis: Api[] = [];
-
-  beforeAll(async () => {
-    if (!chromiumAvailable()) return;
-    try {
-      server = await startServer({ demo: true });
-      browser = await launchBrowser();
-    } catch (err) {
-      setupError = err;
-    }
-  });
-
-  afterAll(async () => {
-    for (const a of apis) await a.dispose().catch(() => {});
-    for (const j of journeys) await j.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function journey(name: string): Promise<Journey> {
-    requireChromium();
-    if (setupError) throw setupError;
-    const j = await startJourney(browser, name, server.url);
-    journeys.push(j);
-    return j;
-  }
-
-  async function api(username: string): Promise<Api> {
-    const a = await apiAs(server.url, username, server.demoPassword!);
-    apis.push(a);
-    return a;
-  }
+  const suite = journeySuite({ demo: true });
 
   it('staff self-assess on a phone, the manager adjusts and approves, the head decides, the officer sees 100%', async () => {
-    const j = await journey('evaluations');
+    const j = await suite.journey('evaluations');
     const { page } = j;
-    // What the browser said helps tell a failing step from a page that did not load at all.
-    onTestFailed(async () => {
-      await j.shot('failure', VIEWPORT).catch(() => {});
-      console.error(`failed on ${page.url()}; browser console errors:`, j.errors);
-    });
-    const password = server.demoPassword!;
+    const password = suite.server.demoPassword!;
     const { today, nextMonth, nextLabel } = dates();
 
     // ── Set-up through the API, as the organisation officer ─────────────────────────────
-    const officer = await api('tochuc');
+    const officer = await suite.api('tochuc');
     const units = await officer.get<{ items: { id: string; code: string }[] }>(
       `/api/units?q=${encodeURIComponent('kinh te ba dinh')}`,
     );
@@ -200,7 +150,11 @@ describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')('evaluation j
     });
 
     // The team: the demo staff member and two colleagues, each with an account linked to the record.
-    const accounts = { chuyenvien: await api('chuyenvien'), kiemtra: await api('kiemtra'), tochuc: officer };
+    const accounts = {
+      chuyenvien: await suite.api('chuyenvien'),
+      kiemtra: await suite.api('kiemtra'),
+      tochuc: officer,
+    };
     const people: Record<string, Profile> = {};
     for (const [username, session] of Object.entries(accounts)) {
       const me = await session.get<Profile>('/api/people/me');

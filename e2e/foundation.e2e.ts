@@ -1,16 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chromiumAvailable,
-  type Journey,
-  launchBrowser,
-  noticesGone,
-  requireChromium,
-  startJourney,
-} from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, noticesGone } from './support/browser';
 import { text } from './support/i18n';
 import { noneOnAppPages, pickOption, signIn, signOut, textOf } from './support/pages';
-import { startServer, type TestServer } from './support/server';
+import { journeySuite } from './support/suite';
 
 /**
  * The platform foundation in a real browser (issue 2): an administrator creates an account with
@@ -30,41 +22,10 @@ const NEW_USER = {
 };
 
 describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')('foundation journeys (Chromium)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let setupError: unknown = null;
-  const journeys: Journey[] = [];
-
-  beforeAll(async () => {
-    if (!chromiumAvailable()) return;
-    try {
-      server = await startServer({ demo: true });
-      browser = await launchBrowser();
-    } catch (err) {
-      setupError = err;
-    }
-  });
-
-  afterAll(async () => {
-    for (const j of journeys) await j.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
-
-  /**
-   * Each journey starts here, so that a missing browser (only possible with CI=true) or a server
-   * that does not start fails every journey with its reason instead of skipping it.
-   */
-  async function journey(name: string): Promise<Journey> {
-    requireChromium();
-    if (setupError) throw setupError;
-    const j = await startJourney(browser, name, server.url);
-    journeys.push(j);
-    return j;
-  }
+  const suite = journeySuite({ demo: true });
 
   it('an administrator creates a user with a role; the user changes the temporary password and switches to English', async () => {
-    const j = await journey('foundation');
+    const j = await suite.journey('foundation');
     const { page } = j;
 
     // Sign-in page, in Vietnamese by default: an anonymous visit to / ends there.
@@ -78,7 +39,7 @@ describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')('foundation j
     await j.phoneShot('01-sign-in-phone');
 
     // The administrator lands on the home page.
-    await signIn(page, 'admin', server.adminPassword);
+    await signIn(page, 'admin', suite.server.adminPassword);
     await page.waitForURL((url) => url.pathname === '/');
     await page.locator('#welcome').waitFor();
     expect(await textOf(page, '#welcome h3')).toBe(text('vi', 'home.welcome', { name: ADMIN_NAME }));
@@ -166,7 +127,7 @@ describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')('foundation j
   });
 
   it('locks an account after five wrong passwords; the API documentation opens under the CSP', async () => {
-    const j = await journey('lockout-and-docs');
+    const j = await suite.journey('lockout-and-docs');
     const { page } = j;
     await page.goto('/sign-in');
     await page.locator('#username').waitFor();
@@ -185,7 +146,7 @@ describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')('foundation j
 
     // Even the right password is refused while the lock lasts.
     const refused = page.waitForResponse((res) => res.url().endsWith('/api/auth/sign-in'));
-    await signIn(page, 'chuyenvien', server.demoPassword!);
+    await signIn(page, 'chuyenvien', suite.server.demoPassword!);
     expect((await refused).status()).toBe(423);
     await page
       .locator('#sign-in-error')
@@ -194,7 +155,7 @@ describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')('foundation j
     expect(page.url()).toMatch(/\/sign-in$/);
 
     // Another account is not affected; its app pages raise no CSP error.
-    await signIn(page, 'kiemtra', server.demoPassword!);
+    await signIn(page, 'kiemtra', suite.server.demoPassword!);
     await page.waitForURL((url) => url.pathname === '/');
     await page.locator('#welcome').waitFor();
     await j.shot('02-home-inspector');

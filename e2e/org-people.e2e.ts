@@ -1,17 +1,11 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chromiumAvailable,
-  type Journey,
-  launchBrowser,
-  requireChromium,
-  startJourney,
-} from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from './support/browser';
 import { text } from './support/i18n';
 import { api, noneOnAppPages, pickOption, signIn, textOf } from './support/pages';
-import { startServer, type TestServer } from './support/server';
+import { journeySuite } from './support/suite';
 
 /**
  * People and the org tree in a real browser: an administrator imports 20 people from the people
@@ -104,42 +98,15 @@ async function filledPeopleTemplate(page: Page): Promise<Buffer> {
 describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')(
   'org and people journeys (Chromium)',
   () => {
-    let server: TestServer;
-    let browser: Browser;
-    let setupError: unknown = null;
-    const journeys: Journey[] = [];
-
-    beforeAll(async () => {
-      if (!chromiumAvailable()) return;
-      try {
-        server = await startServer({ demo: true });
-        browser = await launchBrowser();
-      } catch (err) {
-        setupError = err;
-      }
-    });
-
-    afterAll(async () => {
-      for (const j of journeys) await j.close().catch(() => {});
-      await browser?.close();
-      await server?.stop();
-    });
-
-    async function journey(name: string): Promise<Journey> {
-      requireChromium();
-      if (setupError) throw setupError;
-      const j = await startJourney(browser, name, server.url);
-      journeys.push(j);
-      return j;
-    }
+    const suite = journeySuite({ demo: true });
 
     it('an administrator imports people, finds one without diacritics, downloads the résumé, and merges two wards', async () => {
-      const j = await journey('org-people');
+      const j = await suite.journey('org-people');
       const { page } = j;
 
       await page.goto('/sign-in');
       await page.locator('#username').waitFor();
-      await signIn(page, 'admin', server.adminPassword);
+      await signIn(page, 'admin', suite.server.adminPassword);
       await page.waitForURL((url) => url.pathname === '/');
       await page.locator('#welcome').waitFor();
 

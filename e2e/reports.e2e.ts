@@ -1,20 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ControlDashboard, ControlDrillDown, ReportRunDetail } from '@canbo/domain';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { type Api, apiAs } from './support/api';
-import {
-  chromiumAvailable,
-  type Journey,
-  launchBrowser,
-  PHONE,
-  requireChromium,
-  startJourney,
-} from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, PHONE } from './support/browser';
 import { text } from './support/i18n';
 import { noneOnAppPages, openEvaluationNav, pickOption, signedIn, signIn, textOf } from './support/pages';
-import { ROOT, startServer, type TestServer } from './support/server';
+import { ROOT } from './support/server';
+import { journeySuite } from './support/suite';
 
 /**
  * Year-end reporting and the control dashboard in a real browser (issue 6): the organisation officer
@@ -62,40 +55,12 @@ async function download(page: Page, selector: string): Promise<{ name: string; b
 describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')(
   'year-end report and control journey (Chromium)',
   () => {
-    let server: TestServer;
-    let browser: Browser;
-    let setupError: unknown = null;
-    const journeys: Journey[] = [];
-    const apis: Api[] = [];
-
-    beforeAll(async () => {
-      if (!chromiumAvailable()) return;
-      try {
-        server = await startServer({ demo: true });
-        browser = await launchBrowser();
-      } catch (err) {
-        setupError = err;
-      }
-    });
-
-    afterAll(async () => {
-      for (const a of apis) await a.dispose().catch(() => {});
-      for (const j of journeys) await j.close().catch(() => {});
-      await browser?.close();
-      await server?.stop();
-    });
+    const suite = journeySuite({ demo: true });
 
     it('the officer builds the ward’s year-end report, downloads it three ways and drills into a red flag', async () => {
-      requireChromium();
-      if (setupError) throw setupError;
-      const j = await startJourney(browser, 'reports', server.url);
-      journeys.push(j);
+      const j = await suite.journey('reports');
       const { page } = j;
-      onTestFailed(async () => {
-        await j.shot('failure', VIEWPORT).catch(() => {});
-        console.error(`failed on ${page.url()}; browser console errors:`, j.errors);
-      });
-      const password = server.demoPassword!;
+      const password = suite.server.demoPassword!;
       const year = Number(
         new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(
           new Date(),
@@ -104,8 +69,7 @@ describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')(
       const files = path.join(ROOT, 'test-results/e2e/reports');
 
       // What the journey needs to know, read through the API.
-      const officerApi = await apiAs(server.url, 'tochuc', password);
-      apis.push(officerApi);
+      const officerApi = await suite.api('tochuc');
       const ward = (
         await officerApi.get<{ items: Unit[] }>(`/api/units?q=${encodeURIComponent('ba dinh')}`)
       ).items.find((u) => u.code === WARD);
@@ -294,7 +258,7 @@ describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')(
 
       // ── 7. On a phone the page stays phone-wide: the tables scroll inside their boxes ──────
       await page.setViewportSize(PHONE);
-      await page.goto(`${server.url}/control?cycleId=${closed.id}`);
+      await page.goto(`${suite.server.url}/control?cycleId=${closed.id}`);
       await page.locator('#control-units tr.ant-table-row').first().waitFor();
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
       await page.locator('#control-units').evaluate((el) => el.scrollIntoView({ block: 'start' }));

@@ -1,17 +1,11 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chromiumAvailable,
-  type Journey,
-  launchBrowser,
-  PHONE,
-  requireChromium,
-  startJourney,
-} from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, PHONE } from './support/browser';
 import { text } from './support/i18n';
 import { api } from './support/pages';
-import { ROOT, startServer, type TestServer } from './support/server';
+import { ROOT } from './support/server';
+import { journeySuite } from './support/suite';
 
 /**
  * A confidence vote in a real browser: the organisation officer sets up a session for 2 people
@@ -50,37 +44,15 @@ async function pick(page: Page, selectId: string, label: string, kind: 'select' 
 describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')(
   'confidence vote journey (Chromium)',
   () => {
-    let server: TestServer;
-    let browser: Browser;
-    let setupError: unknown = null;
-    const journeys: Journey[] = [];
-
-    beforeAll(async () => {
-      if (!chromiumAvailable()) return;
-      try {
-        server = await startServer({ demo: true });
-        browser = await launchBrowser();
-      } catch (err) {
-        setupError = err;
-      }
-    });
-
-    afterAll(async () => {
-      for (const j of journeys) await j.close().catch(() => {});
-      await browser?.close();
-      await server?.stop();
-    });
+    const suite = journeySuite({ demo: true });
 
     it('an officer runs a vote of 5 voters on phones, watches turnout, closes and reads the result', async () => {
-      requireChromium();
-      if (setupError) throw setupError;
-      const j = await startJourney(browser, 'votes', server.url);
-      journeys.push(j);
+      const j = await suite.journey('votes');
       const { page } = j;
 
       await page.goto('/sign-in');
       await page.locator('#username').fill('tochuc');
-      await page.locator('#password').fill(server.demoPassword!);
+      await page.locator('#password').fill(suite.server.demoPassword!);
       await page.locator('#sign-in-submit').click();
       await page.waitForURL((url) => url.pathname === '/');
 
@@ -134,7 +106,7 @@ describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')(
 
       // ── 3. Five voters on phones ──────────────────────────────────────────────────────────
       for (const [i, link] of links.entries()) {
-        const context = await browser.newContext({
+        const context = await suite.browser.newContext({
           viewport: PHONE,
           locale: 'vi-VN',
           isMobile: true,
