@@ -119,7 +119,7 @@ export function factColumns(asOf: string) {
     sql<string[] | null>`(SELECT array_agg(d.form) FROM discipline d
         WHERE d.tenant_id = e.tenant_id AND d.person_id = e.person_id
           AND d.decision_date BETWEEN ${from} AND ${to})`.as('fact_disciplines'),
-    sql<string[] | null>`(SELECT array_agg(DISTINCT f.kind) FROM person_finding f
+    sql<string[] | null>`(SELECT array_agg(f.kind) FROM person_finding f
         WHERE f.tenant_id = e.tenant_id AND f.person_id = e.person_id
           AND f.decision_date BETWEEN ${from} AND ${to})`.as('fact_findings'),
     taskStatsJson(sql.ref('e.tenant_id'), sql.ref('e.id'), asOf).as('fact_tasks'),

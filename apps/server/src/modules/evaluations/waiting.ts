@@ -211,20 +211,22 @@ const holdersOfDecisionUnit = sql`
  * The facts of `WaitingFacts` for evaluation `e` as columns of correlated subqueries, read with the row
  * when a step is taken (workflow.ts): the step's notice then needs no statement of its own. Earlier
  * reviewers are those since the last (re)submission as stored, i.e. before the step being taken.
+ * The lists may repeat a user (a holder of two grants on the path): `whoWaits` reads them as sets, and
+ * a DISTINCT here would sort in each of the four subqueries on every step.
  */
 export function waitingColumns(today: string) {
   return [
     sql<string[] | null>`(SELECT array_agg(a.id::text) FROM app_user a
         WHERE a.tenant_id = e.tenant_id AND a.person_id = e.person_id AND NOT a.disabled)`.as('w_accounts'),
-    sql<[string, string][] | null>`(SELECT json_agg(DISTINCT jsonb_build_array(g.role, g.user_id))
+    sql<[string, string][] | null>`(SELECT json_agg(json_build_array(g.role, g.user_id))
         ${holdersOfDecisionUnit})`.as('w_holders'),
-    sql<string[] | null>`(SELECT array_agg(DISTINCT x.user_id::text)
+    sql<string[] | null>`(SELECT array_agg(x.user_id::text)
         FROM evaluation_step s CROSS JOIN LATERAL (VALUES (s.actor_user_id), (s.on_behalf_of)) AS x(user_id)
        WHERE s.tenant_id = e.tenant_id AND s.evaluation_id = e.id AND s.action = 'review' AND x.user_id IS NOT NULL
          AND s.seq > COALESCE((SELECT max(y.seq) FROM evaluation_step y
                WHERE y.tenant_id = e.tenant_id AND y.evaluation_id = e.id
                  AND y.action IN ('submitSelf', 'return', 'reopen', 'complain')), 0))`.as('w_earlier'),
-    sql<[string, string][] | null>`(SELECT json_agg(DISTINCT jsonb_build_array(d.from_user_id, d.to_user_id))
+    sql<[string, string][] | null>`(SELECT json_agg(json_build_array(d.from_user_id, d.to_user_id))
         FROM eval_delegation d
        WHERE d.tenant_id = e.tenant_id AND d.revoked_at IS NULL
          AND d.valid_from <= ${today}::date AND d.valid_to >= ${today}::date
@@ -242,7 +244,10 @@ export function waitingFactsOf(row: WaitingRow, columns: WaitingColumns): Waitin
     return new Map([[row.decision_unit_path, [...new Set(users)]]]);
   };
   const deputies = new Map<string, string[]>();
-  for (const [from, to] of columns.w_deputies ?? []) deputies.set(from, [...(deputies.get(from) ?? []), to]);
+  for (const [from, to] of columns.w_deputies ?? []) {
+    const known = deputies.get(from) ?? [];
+    if (!known.includes(to)) deputies.set(from, [...known, to]);
+  }
   return {
     accounts: new Map([[row.person_id, columns.w_accounts ?? []]]),
     holders: {

@@ -191,7 +191,11 @@ describe('evaluation workflow', () => {
       expect(task.status, JSON.stringify(task.body)).toBe(201);
     }
     const submitted = await submit(p.client, p.id, 86);
-    expect(submitted.tasks).toHaveLength(2);
+    // In the order they were registered (not by deadline), as a fresh read lists them.
+    expect(submitted.tasks.map((t: { deadline: string }) => t.deadline)).toEqual([
+      '2026-04-20',
+      '2026-04-05',
+    ]);
     expect((await p.client.get(`/api/evaluations/${p.id}`)).body).toEqual(submitted);
     const returned = await act(headClient, p.id, 'return', { reason: 'Bổ sung minh chứng' });
     expect(returned.status).toBe(200);
