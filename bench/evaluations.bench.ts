@@ -277,6 +277,7 @@ async function benchSubmit(
   const answer = await probe.text();
   if (probe.status !== 200)
     throw new BenchFailure(`submit answered ${probe.status}: ${answer.slice(0, 400)}`);
+  progress(`evaluations (${kind}): a submit answers ${Buffer.byteLength(answer)} bytes`);
   let next = 0;
   const listsFor = (s: number) =>
     Array.from({ length: connections }, () =>
@@ -290,6 +291,7 @@ async function benchSubmit(
       await bareLoad(bare.url, body(1), connections, warmupSeconds);
       await submitLoad(server.baseUrl, listsFor(warmupSeconds), warmupSeconds, file);
     }
+    server.takeResponseTimes();
     for (let round = 0; round < options.rounds; round++) {
       slices.bare.push(await bareLoad(bare.url, body(1), connections, slice));
       const backends = kind === 'postgres' ? sampleBackends(pool) : null;
@@ -306,13 +308,17 @@ async function benchSubmit(
   }
   const canbo = pooled(slices.canbo);
   const bareT = pooled(slices.bare);
+  // Inside the server, all slices together: what the clients wait beyond it is the socket and the
+  // server's thread being busy (or, on a shared machine, waiting for a CPU).
+  const inside = server.takeResponseTimes();
   const { rows } = await pool.query<{ n: string }>(
     `SELECT count(*) AS n FROM evaluation WHERE tenant_id = $1 AND cycle_id = $2 AND state = 'selfAssessed'`,
     [server.tenant.tenantId, cycleId],
   );
   progress(
     `evaluations (${kind}): submit ${canbo.perSecond.toFixed(0)} req/s, p50 ${canbo.p50.toFixed(1)} ms, p99 ${canbo.p99.toFixed(1)} ms; ` +
-      `bare Fastify ${bareT.perSecond.toFixed(0)} req/s, p99 ${bareT.p99.toFixed(1)} ms; ${rows[0]!.n} evaluations now self-assessed`,
+      `bare Fastify ${bareT.perSecond.toFixed(0)} req/s, p99 ${bareT.p99.toFixed(1)} ms; ${rows[0]!.n} evaluations now self-assessed; ` +
+      `inside the server (its response times) p50 ${percentile(inside, 50).toFixed(1)} ms, p99 ${percentile(inside, 99).toFixed(1)} ms`,
   );
   const name = `${kind} city: POST /api/evaluations/:id/submit, ${connections} clients, each a different draft`;
   const pg = kind === 'postgres';

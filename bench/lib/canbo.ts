@@ -34,6 +34,12 @@ export interface CanboServer {
   baseUrl: string;
   /** The last error the server logged, to explain a failed request. */
   lastError(): string | null;
+  /**
+   * The response times (ms) the server logged since the last call, as Fastify measures them: from the
+   * parsed request to the response handed to the socket. The client's latency adds the waits before
+   * and after, in the socket and for the server's thread.
+   */
+  takeResponseTimes(): number[];
   close(): Promise<void>;
 }
 
@@ -82,8 +88,19 @@ export async function startCanbo(bench: BenchDatabase): Promise<CanboServer> {
     throw error;
   }
   const { port } = app.server.address() as AddressInfo;
-  return { app, ctx, services, tenant, baseUrl: `http://127.0.0.1:${port}`, lastError: log.lastError, close };
+  return {
+    app,
+    ctx,
+    services,
+    tenant,
+    baseUrl: `http://127.0.0.1:${port}`,
+    lastError: log.lastError,
+    takeResponseTimes: log.takeResponseTimes,
+    close,
+  };
 }
+
+const RESPONSE_TIME = /"responseTime":([0-9.]+)/;
 
 /**
  * Logs at the production level ('info', lines per request), written synchronously like pino's
@@ -92,11 +109,19 @@ export async function startCanbo(bench: BenchDatabase): Promise<CanboServer> {
 function serverLog() {
   const sink = pino.destination({ dest: os.devNull, sync: true });
   let last: string | null = null;
+  let responseTimes: number[] = [];
   const stream = {
     write(line: string) {
       sink.write(line);
       if (line.includes('"level":50') || line.includes('"level":60')) last = line;
+      const time = RESPONSE_TIME.exec(line);
+      if (time) responseTimes.push(Number(time[1]));
     },
+  };
+  const takeResponseTimes = () => {
+    const taken = responseTimes;
+    responseTimes = [];
+    return taken;
   };
   const lastError = () => {
     if (!last) return null;
@@ -107,7 +132,7 @@ function serverLog() {
       return last;
     }
   };
-  return { stream, lastError, end: () => sink.end() };
+  return { stream, lastError, takeResponseTimes, end: () => sink.end() };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
