@@ -362,6 +362,9 @@ describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')('evaluation j
     }
     const staffOnBoard = page.locator(`#board-table tr[data-row-key="${staffEvaluationId}"]`);
     expect(await staffOnBoard.textContent()).toContain(`88 ${grade('good')}`);
+    // The group of similar posts by its name, not its code.
+    expect(await staffOnBoard.textContent()).toContain(text('vi', 'titleGroups.specialist'));
+    expect(await staffOnBoard.textContent()).not.toContain('specialist');
     // Three people graded under 3814: at most 30% grade A, rounded down — none; nobody has A.
     const meter = page.locator('#quota-meters .quota-card').first();
     await meter.waitFor();

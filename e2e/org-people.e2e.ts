@@ -174,6 +174,18 @@ describe.skipIf(!chromiumAvailable() && process.env.CI !== 'true')(
       const head = fs.readFileSync(file).subarray(0, 2).toString('latin1');
       expect(head).toBe('PK');
 
+      // A new post's group of similar posts is offered by name, typed without diacritics; the code is kept.
+      await page.goto(`/people/${person.id}?tab=career`);
+      await page.locator('#add-position').click();
+      await page.locator('#position-form_titleGroup').fill('chuyen');
+      const suggestion = page.locator('.ant-select-item-option', { hasText: '(specialist)' });
+      expect(await suggestion.textContent()).toBe(`${text('vi', 'titleGroups.specialist')} (specialist)`);
+      await j.shot('03-position-group');
+      await suggestion.click();
+      expect(await page.locator('#position-form_titleGroup').inputValue()).toBe('specialist');
+      await page.locator('.ant-modal-footer button').first().click();
+      await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+
       // Before the merge: the two wards and one person of Ba Đình.
       const baDinh = await unitByCode(page, 'ba dinh', 'P-BADINH');
       const hoanKiem = await unitByCode(page, 'hoan kiem', 'P-HOANKIEM');

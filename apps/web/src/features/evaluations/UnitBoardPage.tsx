@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { LinkButton } from '../../components/LinkButton';
 import { PageLoader } from '../../components/PageLoader';
 import { PageTitle } from '../../components/PageTitle';
+import { useQuotaGroupLabel } from '../../components/quotaGroup';
 import { useCan } from '../../components/RequirePermission';
 import { QuotaMeters } from './QuotaMeters';
 import { ReasonModal } from './ReasonModal';
@@ -27,6 +28,7 @@ export default function UnitBoardPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const can = useCan();
+  const groupLabel = useQuotaGroupLabel();
   const { cycleId = '', unitId = '' } = useParams();
   const board = useUnitBoard(cycleId, unitId);
   const m = useUnitBoardMutations(cycleId, unitId);
@@ -176,7 +178,11 @@ export default function UnitBoardPage() {
               ),
             },
             { key: 'position', title: t('evaluations.columns.position'), dataIndex: 'positionTitle' },
-            { key: 'group', title: t('evaluations.columns.titleGroup'), dataIndex: 'titleGroup' },
+            {
+              key: 'group',
+              title: t('evaluations.columns.titleGroup'),
+              render: (_, e) => (e.titleGroup ? groupLabel(e.titleGroup) : null),
+            },
             {
               key: 'state',
               title: t('evaluations.columns.state'),

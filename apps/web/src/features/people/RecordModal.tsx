@@ -1,4 +1,4 @@
-import { Alert, Col, Form, Input, Modal, Row, Select, Switch } from 'antd';
+import { Alert, AutoComplete, Col, Form, Input, Modal, Row, Select, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -9,12 +9,14 @@ import { DateInput } from '../../components/DateInput';
 import { fromIsoDate, todayInVietnam, toIsoDate } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { needsAlert, placeFieldErrors } from '../../components/formErrors';
+import { searchKey } from '../../components/text';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 
 export interface FieldSpec {
   name: string;
   label: string;
-  kind: 'text' | 'textarea' | 'select' | 'date' | 'switch' | 'unit';
+  /** `suggest`: free text with `options` offered as it is typed (matched without diacritics). */
+  kind: 'text' | 'textarea' | 'select' | 'suggest' | 'date' | 'switch' | 'unit';
   required?: boolean;
   max?: number;
   options?: { value: string; label: string }[];
@@ -126,7 +128,7 @@ export function RecordModal({
     const rules: Rule[] = [];
     if (f.required) {
       // `whitespace` turns the check into a string check: only for typed text.
-      const typed = f.kind === 'text' || f.kind === 'textarea';
+      const typed = f.kind === 'text' || f.kind === 'textarea' || f.kind === 'suggest';
       rules.push({
         required: true,
         ...(typed ? { whitespace: true } : {}),
@@ -166,6 +168,17 @@ export function RecordModal({
         return <Input.TextArea id={id} autoSize={{ minRows: 2, maxRows: 5 }} placeholder={f.placeholder} />;
       case 'select':
         return <Select id={id} options={f.options} allowClear={!f.required} />;
+      case 'suggest':
+        return (
+          <AutoComplete
+            id={id}
+            options={f.options}
+            placeholder={f.placeholder}
+            filterOption={(typed, option) =>
+              searchKey(`${option?.value} ${option?.label}`).includes(searchKey(typed))
+            }
+          />
+        );
       case 'date':
         return <DateInput id={id} notFuture={f.notFuture} className="full-width" />;
       case 'switch':

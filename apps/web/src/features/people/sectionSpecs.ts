@@ -2,6 +2,9 @@ import type { TFunction } from 'i18next';
 import { personOptions } from './options';
 import type { FieldSpec } from './RecordModal';
 
+/** The groups of similar posts the interface names (i18n `titleGroups`). */
+const TITLE_GROUPS = ['leader', 'deputy', 'specialist', 'staff'] as const;
+
 /** The fields of each sub-record section, for RecordModal. */
 export function positionFields(t: TFunction, unitLabel?: string): FieldSpec[] {
   return [
@@ -10,10 +13,13 @@ export function positionFields(t: TFunction, unitLabel?: string): FieldSpec[] {
     {
       name: 'titleGroup',
       label: t('position.titleGroup'),
-      kind: 'text',
+      // A short code shared by similar posts (quota groups); the usual ones are offered by name, and an
+      // agency may type its own.
+      kind: 'suggest',
+      options: TITLE_GROUPS.map((g) => ({ value: g, label: `${t(`titleGroups.${g}`)} (${g})` })),
       max: 50,
       span: 12,
-      placeholder: 'leader',
+      placeholder: 'specialist',
     },
     { name: 'decisionNumber', label: t('position.decisionNumber'), kind: 'text', max: 50, span: 12 },
     { name: 'isLeader', label: t('position.isLeader'), kind: 'switch', span: 12 },
