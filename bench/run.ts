@@ -20,6 +20,7 @@ import { benchSignIn } from './auth.bench';
 import { benchCity } from './city.bench';
 import { benchEvaluations } from './evaluations.bench';
 import { BENCH_PASSWORD, buildOrganisation, startCanbo } from './lib/canbo';
+import type { BenchPart, Track } from './lib/engine-runs';
 import {
   type BenchDatabase,
   checkPostgres,
@@ -39,6 +40,9 @@ const RESULTS_FILE = new URL('./results/latest.json', import.meta.url);
 
 /** The database being measured, so that an interrupted run still drops what it created. */
 let current: BenchDatabase | null = null;
+const track: Track = (bench) => {
+  current = bench;
+};
 
 async function benchEngine(open: () => Promise<BenchDatabase>, options: BenchOptions): Promise<Row[]> {
   const bench = await open();
@@ -97,43 +101,18 @@ async function main(): Promise<void> {
   for (const open of engines) rows.push(...(await benchEngine(open, options)));
   if (options.city) {
     if (postgresUrl) {
-      rows.push(
-        ...(await benchCity(postgresUrl, options, (bench) => {
-          current = bench;
-        })),
-      );
+      rows.push(...(await benchCity(postgresUrl, options, track)));
     } else progress('--city skipped: it runs on PostgreSQL only (set BENCH_DATABASE_URL)');
   }
-  if (options.evaluations) {
-    rows.push(
-      ...(await benchEvaluations({ pglite: true, postgresUrl }, options, (bench) => {
-        current = bench;
-      })),
-    );
-  }
-
-  if (options.votes) {
-    rows.push(
-      ...(await benchVotes({ pglite: true, postgresUrl }, options, (bench) => {
-        current = bench;
-      })),
-    );
-  }
-
-  if (options.annual) {
-    rows.push(
-      ...(await benchAnnual({ pglite: true, postgresUrl }, options, (bench) => {
-        current = bench;
-      })),
-    );
-  }
-
-  if (options.reports) {
-    rows.push(
-      ...(await benchReports({ pglite: true, postgresUrl }, options, (bench) => {
-        current = bench;
-      })),
-    );
+  // The parts on both engines, in this order, each asked for by its option.
+  const parts: Array<[boolean, BenchPart]> = [
+    [options.evaluations, benchEvaluations],
+    [options.votes, benchVotes],
+    [options.annual, benchAnnual],
+    [options.reports, benchReports],
+  ];
+  for (const [asked, part] of parts) {
+    if (asked) rows.push(...(await part({ pglite: true, postgresUrl }, options, track)));
   }
 
   console.log(`\n${machine()}${options.quick ? ', --quick' : ''}\n`);
