@@ -103,6 +103,8 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
       CANBO_ADMIN_PASSWORD: ADMIN_PASSWORD,
       CANBO_DEMO: options.demo === false ? '0' : '1',
       CANBO_LOG_LEVEL: 'warn',
+      // Every answer also checked against its schema (http/response-serializer.ts).
+      CANBO_CHECK_RESPONSES: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

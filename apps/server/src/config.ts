@@ -24,6 +24,8 @@ export interface Config {
   remindDays: number;
   /** Stored control figures of an open cycle older than this are refreshed in the background. */
   controlFiguresMaxAgeMinutes: number;
+  /** Also check every response body against its schema with zod (tests; slower). */
+  checkResponses: boolean;
 }
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -57,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.CANBO_SMTP_URL || null,
     remindDays: int(env, 'CANBO_REMIND_DAYS', 2),
     controlFiguresMaxAgeMinutes: int(env, 'CANBO_CONTROL_FIGURES_MAX_AGE_MINUTES', 5),
+    checkResponses: env.CANBO_CHECK_RESPONSES === '1',
   };
 }

@@ -60,7 +60,8 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
   const { database } = testDb;
   await migrate(database.pool);
   const tenant = await ensureTenant(database.db, 'test', 'Thành ủy Thử nghiệm');
-  const config: Config = { ...loadConfig({}), ...overrides };
+  // Every answer is also checked against its schema (http/response-serializer.ts).
+  const config: Config = { ...loadConfig({}), checkResponses: true, ...overrides };
   const ctx: AppContext = {
     db: database.db,
     engine: database.kind,

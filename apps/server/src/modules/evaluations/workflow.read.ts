@@ -1,5 +1,6 @@
 import type { Actor } from '../../access/actor';
 import { PREPARE_HINT } from '../../db/prepared';
+import { statementTemplate } from '../../db/statement-template';
 import { todayInVietnam } from '../units/units.dates';
 import {
   type EvaluationAccess,
@@ -30,19 +31,13 @@ export async function readForTransition(
   today: string,
   who: { access: EvaluationAccess } | { actor: Actor },
 ) {
-  const actor = 'access' in who ? who.access.actor : who.actor;
-  let q = evaluationRows(db, actor.tenantId)
-    .select(factColumns(todayInVietnam()))
-    .select(waitingColumns(today))
-    .select(answerListColumns(db))
-    .where('e.id', '=', id);
-  q = 'access' in who ? q.where(visibleEvaluations(who.access)) : q.select(ownRecordColumns(actor, today));
-  if (db.isTransaction) q = q.forUpdate('e');
-  // A lookup by key whatever the caller's scope: named and prepared (db/prepared.ts).
-  const compiled = q.compile();
+  const compiled =
+    'access' in who
+      ? readStatement(db, { actor: who.access.actor, id, today, asOf: todayInVietnam() }, who.access)
+      : readAsActor(db, who.actor, id, today);
   const { rows } = await db.executeQuery<
     EvaluationRow & FactColumns & WaitingColumns & AnswerListColumns & Partial<OwnRecordColumns>
-  >({ ...compiled, sql: `${PREPARE_HINT} ${compiled.sql}` });
+  >(compiled);
   const found = rows[0];
   if (!found) return undefined;
   const {
@@ -67,4 +62,54 @@ export async function readForTransition(
     own: { me_person_id: me_person_id ?? null, me_delegations: me_delegations ?? null },
   };
 }
+interface ReadArgs {
+  actor: Actor;
+  id: string;
+  today: string;
+  asOf: string;
+}
+
+/** The read, seen through `access`, or (without it) with the actor's own record. */
+function readStatement(db: Db, { actor, id, today, asOf }: ReadArgs, access?: EvaluationAccess) {
+  let q = evaluationRows(db, actor.tenantId)
+    .select(factColumns(asOf))
+    .select(waitingColumns(today))
+    .select(answerListColumns(db))
+    .where('e.id', '=', id);
+  q = access ? q.where(visibleEvaluations(access)) : q.select(ownRecordColumns(actor, today));
+  if (db.isTransaction) q = q.forUpdate('e');
+  const compiled = q.compile();
+  // A lookup by key whatever the caller's scope: named and prepared (db/prepared.ts).
+  return { ...compiled, sql: `${PREPARE_HINT} ${compiled.sql}` };
+}
+
+/**
+ * The read a request makes for its caller, built once per shape: its text depends only on whether it
+ * locks and whether the caller is a user (the scope-filtered read above varies with the scope).
+ */
+const readAsUser = statementTemplate(['tenantId', 'userId', 'id', 'today', 'asOf'], (a, db: Db) =>
+  readStatement(db, {
+    actor: { ...USER_SHAPE, tenantId: a.tenantId, userId: a.userId },
+    id: a.id,
+    today: a.today,
+    asOf: a.asOf,
+  }),
+);
+const USER_SHAPE: Actor = {
+  kind: 'user',
+  tenantId: '',
+  userId: null,
+  displayName: '',
+  grants: [],
+  requestId: null,
+  ip: null,
+};
+
+function readAsActor(db: Db, actor: Actor, id: string, today: string) {
+  const asOf = todayInVietnam();
+  if (actor.userId === null) return readStatement(db, { actor, id, today, asOf });
+  const args = { tenantId: actor.tenantId, userId: actor.userId, id, today, asOf };
+  return readAsUser(db.isTransaction ? 'locked' : 'plain', args, db);
+}
+
 export type ReadForTransition = NonNullable<Awaited<ReturnType<typeof readForTransition>>>;
