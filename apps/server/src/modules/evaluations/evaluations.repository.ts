@@ -185,6 +185,23 @@ export async function reviewersSinceSubmit(
   return (await reviewersSinceSubmitMany(db, tenantId, [evaluationId])).get(evaluationId) ?? [];
 }
 
+/** Steps that start a new round of review: reviewers before the latest of them no longer count. */
+const ROUND_STARTS = ['submitSelf', 'return', 'reopen', 'complain'];
+
+/**
+ * Who reviewed (or for whom a deputy did) since the latest (re)submission, from an evaluation's steps
+ * as read: the rule of `reviewersSinceSubmitMany`, without a statement of its own.
+ */
+export function reviewersSinceSubmitIn(
+  steps: readonly Pick<StepRow, 'seq' | 'action' | 'actor_user_id' | 'on_behalf_of'>[],
+): string[] {
+  const since = Math.max(0, ...steps.filter((s) => ROUND_STARTS.includes(s.action)).map((s) => s.seq));
+  return steps
+    .filter((s) => s.action === 'review' && s.seq > since)
+    .flatMap((s) => [s.actor_user_id, s.on_behalf_of])
+    .filter((u): u is string => u !== null);
+}
+
 /** For each evaluation, who reviewed it (or for whom a deputy did) since it was last (re)submitted. */
 export async function reviewersSinceSubmitMany(
   db: Db,

@@ -107,12 +107,15 @@ export interface FactColumns {
   fact_tasks: TaskStats;
 }
 
+/** What `personFactColumns` adds to a row. */
+export type PersonFactColumns = Omit<FactColumns, 'fact_tasks'>;
+
 /**
- * The facts of evaluation `e` (its cycle joined as `c`) as three columns of correlated subqueries:
- * disciplines and findings decided in the calendar year of the period, and the task record as of
- * `asOf`. Read with the row itself when a step is taken, so the step needs no separate statement.
+ * Disciplines and findings of the person of evaluation `e` (its cycle joined as `c`) decided in the
+ * calendar year of the period, as two columns of correlated subqueries. A step reads them with its row
+ * and takes the task record from the tasks it reads for its answer (`taskStatsOf`).
  */
-export function factColumns(asOf: string) {
+export function personFactColumns() {
   const from = sql`make_date(extract(year FROM c.period_start)::int, 1, 1)`;
   const to = sql`make_date(extract(year FROM c.period_start)::int, 12, 31)`;
   return [
@@ -122,6 +125,13 @@ export function factColumns(asOf: string) {
     sql<string[] | null>`(SELECT array_agg(f.kind) FROM person_finding f
         WHERE f.tenant_id = e.tenant_id AND f.person_id = e.person_id
           AND f.decision_date BETWEEN ${from} AND ${to})`.as('fact_findings'),
+  ] as const;
+}
+
+/** The facts of evaluation `e`: the person's (above) and the task record as of `asOf`. */
+export function factColumns(asOf: string) {
+  return [
+    ...personFactColumns(),
     taskStatsJson(sql.ref('e.tenant_id'), sql.ref('e.id'), asOf).as('fact_tasks'),
   ] as const;
 }

@@ -3,7 +3,9 @@ import type { Client } from '../../../test/client';
 import { createTestContext, type TestContext, type TestUnit } from '../../../test/context';
 import { multipart } from '../imports/imports.fixtures';
 import { auditEntries, linkAccount } from '../people/people.fixtures';
+import { tasksOf } from './evaluations.repository';
 import { addPerson, evaluationsOf, openCycle, publishedFramework } from './setup.fixtures';
+import { taskStatsOf } from './tasks.repository';
 import { taskStats } from './tasks.service';
 
 describe('tasks and commitments with evidence', () => {
@@ -147,6 +149,13 @@ describe('tasks and commitments with evidence', () => {
     await owner.patch(`${base}/${dropped.id}`, { status: 'dropped', version: 1 });
     const stats = await taskStats(t.ctx.db, t.ctx.tenantId, evaluationId, '2026-11-20');
     expect(stats).toEqual({ total: 3, done: 2, onTime: 1, late: 2, exceeding: 1 });
+    // A step counts the same record from the tasks it reads for its answer.
+    const tasks = await tasksOf(t.ctx.db, t.ctx.tenantId, evaluationId);
+    for (const asOf of ['2026-11-01', '2026-11-15', '2026-11-16', '2026-11-20', '2027-01-01']) {
+      expect(taskStatsOf(tasks, asOf), asOf).toEqual(
+        await taskStats(t.ctx.db, t.ctx.tenantId, evaluationId, asOf),
+      );
+    }
     expect((await owner.delete(`${base}/${open.id}?version=2`)).status).toBe(409);
     expect((await owner.delete(`${base}/${open.id}?version=1`)).status).toBe(204);
     expect((await owner.get(base)).body.items).toHaveLength(3);

@@ -98,6 +98,25 @@ export function taskStatsJson(
    WHERE t.tenant_id = ${tenantId} AND t.evaluation_id = ${evaluationId} AND t.status <> 'dropped')`;
 }
 
+/** `taskStatsJson`'s rule over tasks already read (dates as ISO text, which compare as dates). */
+export function taskStatsOf(
+  tasks: readonly Pick<Selectable<EvalTaskTable>, 'status' | 'done_date' | 'deadline' | 'exceeded'>[],
+  asOf: string,
+): TaskStats {
+  const stats: TaskStats = { total: 0, done: 0, onTime: 0, late: 0, exceeding: 0 };
+  for (const t of tasks) {
+    if (t.status === 'dropped') continue;
+    stats.total++;
+    if (t.status === 'done') {
+      stats.done++;
+      if (t.done_date !== null && t.done_date <= t.deadline) stats.onTime++;
+      else stats.late++;
+      if (t.exceeded) stats.exceeding++;
+    } else if (t.deadline < asOf) stats.late++;
+  }
+  return stats;
+}
+
 export async function taskStats(
   db: Db,
   tenantId: string,

@@ -191,7 +191,6 @@ export async function waitingOnMany(
 export interface WaitingColumns {
   w_accounts: string[] | null;
   w_holders: [string, string][] | null;
-  w_earlier: string[] | null;
   w_deputies: [string, string][] | null;
 }
 
@@ -210,7 +209,7 @@ const holdersOfDecisionUnit = sql`
 /**
  * The facts of `WaitingFacts` for evaluation `e` as columns of correlated subqueries, read with the row
  * when a step is taken (workflow.ts): the step's notice then needs no statement of its own. Earlier
- * reviewers are those since the last (re)submission as stored, i.e. before the step being taken.
+ * reviewers come from the steps read with the row (`reviewersSinceSubmitIn`), not from a column.
  * The lists may repeat a user (a holder of two grants on the path): `whoWaits` reads them as sets, and
  * a DISTINCT here would sort in each of the four subqueries on every step.
  */
@@ -220,12 +219,6 @@ export function waitingColumns(today: string) {
         WHERE a.tenant_id = e.tenant_id AND a.person_id = e.person_id AND NOT a.disabled)`.as('w_accounts'),
     sql<[string, string][] | null>`(SELECT json_agg(json_build_array(g.role, g.user_id))
         ${holdersOfDecisionUnit})`.as('w_holders'),
-    sql<string[] | null>`(SELECT array_agg(x.user_id::text)
-        FROM evaluation_step s CROSS JOIN LATERAL (VALUES (s.actor_user_id), (s.on_behalf_of)) AS x(user_id)
-       WHERE s.tenant_id = e.tenant_id AND s.evaluation_id = e.id AND s.action = 'review' AND x.user_id IS NOT NULL
-         AND s.seq > COALESCE((SELECT max(y.seq) FROM evaluation_step y
-               WHERE y.tenant_id = e.tenant_id AND y.evaluation_id = e.id
-                 AND y.action IN ('submitSelf', 'return', 'reopen', 'complain')), 0))`.as('w_earlier'),
     sql<[string, string][] | null>`(SELECT json_agg(json_build_array(d.from_user_id, d.to_user_id))
         FROM eval_delegation d
        WHERE d.tenant_id = e.tenant_id AND d.revoked_at IS NULL
@@ -234,8 +227,12 @@ export function waitingColumns(today: string) {
   ] as const;
 }
 
-/** The facts of one row from its `waitingColumns`. */
-export function waitingFactsOf(row: WaitingRow, columns: WaitingColumns): WaitingFacts {
+/** The facts of one row from its `waitingColumns` and who reviewed it since its latest submission. */
+export function waitingFactsOf(
+  row: WaitingRow,
+  columns: WaitingColumns,
+  earlier: readonly string[],
+): WaitingFacts {
   const holders = columns.w_holders ?? [];
   const holding = (permission: Permission) => {
     const users = holders
@@ -254,7 +251,7 @@ export function waitingFactsOf(row: WaitingRow, columns: WaitingColumns): Waitin
       'evaluations.review': holding('evaluations.review'),
       'evaluations.decide': holding('evaluations.decide'),
     },
-    earlier: new Map([[row.id, columns.w_earlier ?? []]]),
+    earlier: new Map([[row.id, earlier]]),
     deputies,
   };
 }

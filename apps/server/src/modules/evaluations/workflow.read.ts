@@ -15,8 +15,10 @@ import {
   type Db,
   type EvaluationRow,
   evaluationRows,
+  reviewersSinceSubmitIn,
 } from './evaluations.repository';
-import { type FactColumns, factColumns } from './scoring';
+import { type PersonFactColumns, personFactColumns } from './scoring';
+import { taskStatsOf } from './tasks.repository';
 import { type WaitingColumns, waitingColumns, waitingFactsOf } from './waiting';
 
 /**
@@ -33,20 +35,18 @@ export async function readForTransition(
 ) {
   const compiled =
     'access' in who
-      ? readStatement(db, { actor: who.access.actor, id, today, asOf: todayInVietnam() }, who.access)
+      ? readStatement(db, { actor: who.access.actor, id, today }, who.access)
       : readAsActor(db, who.actor, id, today);
   const { rows } = await db.executeQuery<
-    EvaluationRow & FactColumns & WaitingColumns & AnswerListColumns & Partial<OwnRecordColumns>
+    EvaluationRow & PersonFactColumns & WaitingColumns & AnswerListColumns & Partial<OwnRecordColumns>
   >(compiled);
   const found = rows[0];
   if (!found) return undefined;
   const {
     fact_disciplines,
     fact_findings,
-    fact_tasks,
     w_accounts,
     w_holders,
-    w_earlier,
     w_deputies,
     r_steps,
     r_tasks,
@@ -54,25 +54,27 @@ export async function readForTransition(
     me_delegations,
     ...row
   } = found;
+  // The task record and the reviewers of this round come from the lists the answer needs anyway.
+  const lists = answerListsFrom({ r_steps, r_tasks });
   return {
     row: row as EvaluationRow,
-    facts: { fact_disciplines, fact_findings, fact_tasks },
-    waiting: waitingFactsOf(row, { w_accounts, w_holders, w_earlier, w_deputies }),
-    lists: answerListsFrom({ r_steps, r_tasks }),
+    facts: { fact_disciplines, fact_findings, fact_tasks: taskStatsOf(lists.tasks, todayInVietnam()) },
+    waiting: waitingFactsOf(row, { w_accounts, w_holders, w_deputies }, reviewersSinceSubmitIn(lists.steps)),
+    lists,
     own: { me_person_id: me_person_id ?? null, me_delegations: me_delegations ?? null },
   };
 }
+
 interface ReadArgs {
   actor: Actor;
   id: string;
   today: string;
-  asOf: string;
 }
 
 /** The read, seen through `access`, or (without it) with the actor's own record. */
-function readStatement(db: Db, { actor, id, today, asOf }: ReadArgs, access?: EvaluationAccess) {
+function readStatement(db: Db, { actor, id, today }: ReadArgs, access?: EvaluationAccess) {
   let q = evaluationRows(db, actor.tenantId)
-    .select(factColumns(asOf))
+    .select(personFactColumns())
     .select(waitingColumns(today))
     .select(answerListColumns(db))
     .where('e.id', '=', id);
@@ -87,12 +89,11 @@ function readStatement(db: Db, { actor, id, today, asOf }: ReadArgs, access?: Ev
  * The read a request makes for its caller, built once per shape: its text depends only on whether it
  * locks and whether the caller is a user (the scope-filtered read above varies with the scope).
  */
-const readAsUser = statementTemplate(['tenantId', 'userId', 'id', 'today', 'asOf'], (a, db: Db) =>
+const readAsUser = statementTemplate(['tenantId', 'userId', 'id', 'today'], (a, db: Db) =>
   readStatement(db, {
     actor: { ...USER_SHAPE, tenantId: a.tenantId, userId: a.userId },
     id: a.id,
     today: a.today,
-    asOf: a.asOf,
   }),
 );
 const USER_SHAPE: Actor = {
@@ -106,9 +107,8 @@ const USER_SHAPE: Actor = {
 };
 
 function readAsActor(db: Db, actor: Actor, id: string, today: string) {
-  const asOf = todayInVietnam();
-  if (actor.userId === null) return readStatement(db, { actor, id, today, asOf });
-  const args = { tenantId: actor.tenantId, userId: actor.userId, id, today, asOf };
+  if (actor.userId === null) return readStatement(db, { actor, id, today });
+  const args = { tenantId: actor.tenantId, userId: actor.userId, id, today };
   return readAsUser(db.isTransaction ? 'locked' : 'plain', args, db);
 }
 
