@@ -190,8 +190,8 @@ export async function waitingOnMany(
 /** The columns `waitingColumns` adds to a row. */
 export interface WaitingColumns {
   w_accounts: string[] | null;
-  w_holders: [string, string][] | null;
-  w_deputies: [string, string][] | null;
+  /** Each grant holder over the deciding unit: role, user and their active deputies today (or null). */
+  w_holders: [string, string, string[] | null][] | null;
 }
 
 /**
@@ -210,20 +210,19 @@ const holdersOfDecisionUnit = sql`
  * The facts of `WaitingFacts` for evaluation `e` as columns of correlated subqueries, read with the row
  * when a step is taken (workflow.ts): the step's notice then needs no statement of its own. Earlier
  * reviewers come from the steps read with the row (`reviewersSinceSubmitIn`), not from a column.
- * The lists may repeat a user (a holder of two grants on the path): `whoWaits` reads them as sets, and
- * a DISTINCT here would sort in each of the four subqueries on every step.
+ * Each holder comes with their active deputies, found by the giver's index, so the holders are joined
+ * once. The lists may repeat a user (a holder of two grants on the path): `whoWaits` reads them as
+ * sets, and a DISTINCT here would sort on every step.
  */
 export function waitingColumns(today: string) {
   return [
     sql<string[] | null>`(SELECT array_agg(a.id::text) FROM app_user a
         WHERE a.tenant_id = e.tenant_id AND a.person_id = e.person_id AND NOT a.disabled)`.as('w_accounts'),
-    sql<[string, string][] | null>`(SELECT json_agg(json_build_array(g.role, g.user_id))
+    sql<WaitingColumns['w_holders']>`(SELECT json_agg(json_build_array(g.role, g.user_id,
+          (SELECT json_agg(d.to_user_id) FROM eval_delegation d
+            WHERE d.tenant_id = g.tenant_id AND d.from_user_id = g.user_id AND d.revoked_at IS NULL
+              AND d.valid_from <= ${today}::date AND d.valid_to >= ${today}::date)))
         ${holdersOfDecisionUnit})`.as('w_holders'),
-    sql<[string, string][] | null>`(SELECT json_agg(json_build_array(d.from_user_id, d.to_user_id))
-        FROM eval_delegation d
-       WHERE d.tenant_id = e.tenant_id AND d.revoked_at IS NULL
-         AND d.valid_from <= ${today}::date AND d.valid_to >= ${today}::date
-         AND d.from_user_id IN (SELECT g.user_id ${holdersOfDecisionUnit}))`.as('w_deputies'),
   ] as const;
 }
 
@@ -241,9 +240,8 @@ export function waitingFactsOf(
     return new Map([[row.decision_unit_path, [...new Set(users)]]]);
   };
   const deputies = new Map<string, string[]>();
-  for (const [from, to] of columns.w_deputies ?? []) {
-    const known = deputies.get(from) ?? [];
-    if (!known.includes(to)) deputies.set(from, [...known, to]);
+  for (const [, from, to] of holders) {
+    if (to) deputies.set(from, [...new Set([...(deputies.get(from) ?? []), ...to])]);
   }
   return {
     accounts: new Map([[row.person_id, columns.w_accounts ?? []]]),

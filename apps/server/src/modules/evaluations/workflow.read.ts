@@ -47,7 +47,6 @@ export async function readForTransition(
     fact_findings,
     w_accounts,
     w_holders,
-    w_deputies,
     r_steps,
     r_tasks,
     me_person_id,
@@ -59,7 +58,7 @@ export async function readForTransition(
   return {
     row: row as EvaluationRow,
     facts: { fact_disciplines, fact_findings, fact_tasks: taskStatsOf(lists.tasks, todayInVietnam()) },
-    waiting: waitingFactsOf(row, { w_accounts, w_holders, w_deputies }, reviewersSinceSubmitIn(lists.steps)),
+    waiting: waitingFactsOf(row, { w_accounts, w_holders }, reviewersSinceSubmitIn(lists.steps)),
     lists,
     own: { me_person_id: me_person_id ?? null, me_delegations: me_delegations ?? null },
   };
