@@ -4,7 +4,15 @@ import type { DB } from '../db/schema';
 import { createLoop, type Loop } from '../jobs/loop';
 import { entryHash, GENESIS_HASH, type StoredEntryRow, storedEntry } from './chain';
 
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const CHAIN_BATCH = 5_000;
+/**
+ * Entries hashed between two turns of the event loop: hashing a second's worth of a busy city's
+ * entries at once held the server's thread ~10 ms, every request in flight with it (the worker role
+ * shares the process with the API by default; docs/PERFORMANCE.md, "Sixth pass").
+ */
+const HASH_SLICE = 100;
 
 /**
  * Links the tenant's pending audit entries into its hash chain, oldest first, in batches of one
@@ -47,7 +55,8 @@ export async function chainBatch(tx: Transaction<DB>, tenantId: string): Promise
   const seqs: string[] = [];
   const prevHashes: string[] = [];
   const hashes: string[] = [];
-  for (const row of rows.rows) {
+  for (const [i, row] of rows.rows.entries()) {
+    if (i > 0 && i % HASH_SLICE === 0) await yieldToRequests();
     pos += 1;
     prevHashes.push(hash);
     hash = entryHash(hash, storedEntry(row));

@@ -194,17 +194,23 @@ export interface WaitingColumns {
   w_holders: [string, string, string[] | null][] | null;
 }
 
+/** Roles an evaluation can wait on: those that review or decide (a unit's staff grants are many). */
+const WAITED_ON_ROLES = ROLES.filter(
+  (r) => roleHas(r, 'evaluations.review') || roleHas(r, 'evaluations.decide'),
+);
+
 /**
- * Enabled users with a grant on a unit the deciding path of evaluation `e` names. The path's ids come
- * first (a handful), each unit and its grants found by key: joined the other way round, the planner
- * may read every grant of the city.
+ * Enabled users with a reviewing or deciding grant on a unit the deciding path of evaluation `e`
+ * names. The path's ids come first (a handful), each unit and its grants found by key: joined the
+ * other way round, the planner may read every grant of the city.
  */
 const holdersOfDecisionUnit = sql`
   FROM unnest(string_to_array(trim(BOTH '/' FROM e.decision_unit_path), '/')::uuid[]) AS on_path(unit_id)
   JOIN org_unit o ON o.tenant_id = e.tenant_id AND o.id = on_path.unit_id
   JOIN role_grant g ON g.tenant_id = o.tenant_id AND g.unit_id = o.id
   JOIN app_user u ON u.tenant_id = g.tenant_id AND u.id = g.user_id
- WHERE left(e.decision_unit_path, length(o.path)) = o.path AND NOT u.disabled`;
+ WHERE left(e.decision_unit_path, length(o.path)) = o.path AND NOT u.disabled
+   AND g.role IN (${sql.join(WAITED_ON_ROLES)})`;
 
 /**
  * The facts of `WaitingFacts` for evaluation `e` as columns of correlated subqueries, read with the row

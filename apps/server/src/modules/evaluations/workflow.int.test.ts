@@ -201,6 +201,17 @@ describe('evaluation workflow', () => {
     expect(returned.status).toBe(200);
     expect(returned.body.steps.map((s: { action: string }) => s.action)).toEqual(['submitSelf', 'return']);
     expect((await headClient.get(`/api/evaluations/${p.id}`)).body).toEqual(returned.body);
+    // Each later step answers the row as stored too: the columns it wrote, the rest as it read them.
+    const again = await submit(p.client, p.id, 91);
+    expect((await p.client.get(`/api/evaluations/${p.id}`)).body).toEqual(again);
+    for (const [action, body] of [
+      ['review', { scores: scores3814(84), comment: 'Điều chỉnh điểm kết quả' }],
+      ['decide', {}],
+    ] as const) {
+      const res = await act(headClient, p.id, action, body);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect((await headClient.get(`/api/evaluations/${p.id}`)).body, action).toEqual(res.body);
+    }
   });
 
   it('refuses changed scores without a comment, scores off the framework, and acting on one’s own evaluation', async () => {

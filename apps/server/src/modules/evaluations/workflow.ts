@@ -239,7 +239,8 @@ async function takeStep(
   await deps.notices.noticesWritten(db, row.tenant_id, Number(notified));
   // A closed cycle's stored control figures become stale (docs/CONTROL.md); open cycles refresh by age.
   if (row.cycle_status === 'closed') await figuresChanged(db as Transaction<DB>, row.tenant_id, row.cycle_id);
-  // The row as now stored: the evaluation's columns as written, the joined names as read.
+  // The row as now stored: the columns just written, the others (and the joined names) as read at the
+  // version the write replaced.
   // The answer's lists as now stored: the steps read with the row and the one just written.
   const steps = [...read.lists.steps, storedStep(row, step, read.lists.steps, delegation?.fromName ?? null)];
   return {
